@@ -1,0 +1,107 @@
+/// The contract: every method the renderer, the CLI and the hosts may call, with the zod
+/// schema of its arguments. `core/service.ts` is its only implementation; everything else
+/// reaches it through `createApiClient` (client.ts) or calls the service object directly.
+import { z } from 'zod';
+import type {
+  Annotation, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, SearchHit, Tag,
+} from './types.ts';
+
+const id = z.number().int().positive();
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, for example #d9480f');
+const tagName = z.string().trim().min(1, 'a tag needs a name').max(200);
+const shortcut = z.string().regex(/^[0-9a-z]$/, 'a shortcut is one digit or lower-case letter').nullable();
+/// File bytes travel as base64 so every transport carries plain JSON.
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file bytes must be base64');
+
+export const exportFilter = z.object({
+  /// Tag names; an excerpt matches when it carries any of them. Empty or absent: every tagged excerpt.
+  tags: z.array(tagName).optional(),
+  documentIds: z.array(id).optional(),
+});
+export type ExportFilter = z.infer<typeof exportFilter>;
+
+export const methodArgs = {
+  listDocuments: z.object({}),
+  getDocument: z.object({ id }),
+  searchDocuments: z.object({ query: z.string().trim().min(1, 'type something to search for').max(500), limit: z.number().int().min(1).max(500).optional() }),
+
+  listTags: z.object({}),
+  createTag: z.object({
+    name: tagName,
+    parentId: id.nullable().optional(),
+    color: color.optional(),
+    description: z.string().max(10_000).optional(),
+    shortcut: shortcut.optional(),
+  }),
+  updateTag: z.object({
+    id,
+    name: tagName.optional(),
+    parentId: id.nullable().optional(),
+    color: color.optional(),
+    description: z.string().max(10_000).optional(),
+    shortcut: shortcut.optional(),
+    position: z.number().int().min(0).optional(),
+  }),
+  deleteTag: z.object({ id }),
+
+  listAnnotations: z.object({ documentId: id }),
+  createAnnotation: z.object({
+    documentId: id,
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    tagIds: z.array(id).max(100).default([]),
+    note: z.string().max(100_000).default(''),
+    /// What the caller believes the range covers; refused when the stored text differs.
+    exact: z.string().optional(),
+  }).refine((a) => a.end > a.start, { message: 'a highlight must cover at least one character (end > start)', path: ['end'] }),
+  updateAnnotation: z.object({
+    id,
+    tagIds: z.array(id).max(100).optional(),
+    note: z.string().max(100_000).optional(),
+  }),
+  deleteAnnotation: z.object({ id }),
+
+  importFiles: z.object({
+    files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
+  }),
+  exportExcerpts: z.object({
+    filter: exportFilter.default({}),
+    format: z.enum(['csv', 'json']),
+  }),
+} as const;
+
+export type MethodName = keyof typeof methodArgs;
+export const methodNames = Object.keys(methodArgs) as MethodName[];
+/// What a caller may pass (defaults not yet applied).
+export type ArgsIn<M extends MethodName> = z.input<(typeof methodArgs)[M]>;
+/// What the implementation receives after parsing.
+export type Args<M extends MethodName> = z.output<(typeof methodArgs)[M]>;
+
+export interface ExcerptApi {
+  listDocuments(args: ArgsIn<'listDocuments'>): Promise<DocumentSummary[]>;
+  getDocument(args: ArgsIn<'getDocument'>): Promise<LibraryDocument>;
+  searchDocuments(args: ArgsIn<'searchDocuments'>): Promise<SearchHit[]>;
+
+  listTags(args: ArgsIn<'listTags'>): Promise<Tag[]>;
+  createTag(args: ArgsIn<'createTag'>): Promise<Tag>;
+  updateTag(args: ArgsIn<'updateTag'>): Promise<Tag>;
+  deleteTag(args: ArgsIn<'deleteTag'>): Promise<{ id: number; annotationsAffected: number }>;
+
+  listAnnotations(args: ArgsIn<'listAnnotations'>): Promise<Annotation[]>;
+  createAnnotation(args: ArgsIn<'createAnnotation'>): Promise<Annotation>;
+  updateAnnotation(args: ArgsIn<'updateAnnotation'>): Promise<Annotation>;
+  deleteAnnotation(args: ArgsIn<'deleteAnnotation'>): Promise<{ id: number }>;
+
+  importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
+  exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;
+}
+
+export type Result<M extends MethodName> = Awaited<ReturnType<ExcerptApi[M]>>;
+
+// The interface and the schema table must name the same methods; this fails to compile otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const contractIsComplete: Same<keyof ExcerptApi, MethodName> = true;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methodArgs, name);
+}

@@ -1,0 +1,31 @@
+/// Offsets inside Excerpt count UTF-16 code units (what JavaScript and ProseMirror count);
+/// offsets that leave the program (CSV, JSON, W3C, REFI-QDA) count Unicode code points.
+/// These two functions are the only place the two are converted.
+
+/// The code-point offset of UTF-16 offset `utf16` in `text`.
+export function toCodePointOffset(text: string, utf16: number): number {
+  let points = 0;
+  for (let i = 0; i < utf16 && i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A low surrogate continues the code point its high surrogate began.
+    if (!(unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) points++;
+  }
+  return points;
+}
+
+/// The UTF-16 offset of code-point offset `points` in `text` (clamped to the text's end).
+export function toUtf16Offset(text: string, points: number): number {
+  let i = 0;
+  for (let seen = 0; seen < points && i < text.length; seen++) {
+    i += isHighSurrogate(text.charCodeAt(i)) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+  }
+  return i;
+}
+
+export function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+export function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}

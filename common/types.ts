@@ -1,0 +1,94 @@
+/// The domain as every process sees it: plain JSON, offsets in UTF-16 code units into
+/// a document's canonical text (see text.ts). Code points appear only at the edges (exports).
+
+/// ProseMirror JSON of a document in the app's schema (schema.ts).
+export interface DocJson {
+  type: 'doc';
+  content?: unknown[];
+}
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  source: string | null;
+  /// ISO date (YYYY-MM-DD) of publication, when the document states one.
+  published: string | null;
+  importedAt: string;
+  annotationCount: number;
+}
+
+export interface LibraryDocument {
+  id: number;
+  title: string;
+  source: string | null;
+  sourceUrl: string | null;
+  published: string | null;
+  language: string | null;
+  importedAt: string;
+  contentHash: string;
+  doc: DocJson;
+  /// The canonical plain text every annotation offset counts into.
+  text: string;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  /// A short passage around the match, split into plain-text parts; `match` marks the hits.
+  snippet: { text: string; match: boolean }[];
+}
+
+/// One code of the codebook.
+export interface Tag {
+  id: number;
+  name: string;
+  parentId: number | null;
+  /// `#rrggbb`
+  color: string;
+  description: string;
+  /// One key (a digit or letter) that applies the tag to the selection.
+  shortcut: string | null;
+  /// Order among siblings.
+  position: number;
+}
+
+/// A highlight: a stand-off range of a document's text with its quote and context
+/// (a W3C TextQuoteSelector) so it can be found again if the text changes.
+export interface Annotation {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  tagIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ImportResult {
+  imported: { name: string; id: number; title: string }[];
+  /// Files whose content is already in the library.
+  duplicates: { name: string; id: number; title: string }[];
+  failed: { name: string; reason: string }[];
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/// What the service tells its hosts without being asked.
+export interface ExcerptEvents {
+  libraryChanged: { reason: 'import' | 'delete' | 'update' };
+  importProgress: { done: number; total: number; current: string };
+}
+export type ExcerptEventName = keyof ExcerptEvents;
+export const eventNames: readonly ExcerptEventName[] = ['libraryChanged', 'importProgress'];

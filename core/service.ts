@@ -1,0 +1,90 @@
+/// The one implementation of the contract (common/api.ts). Every method parses its
+/// arguments with the method's schema before anything runs, so every host gets the same
+/// validation; writes run in one transaction each and then announce `libraryChanged`.
+import type Database from 'better-sqlite3';
+import { methodNames, type ExcerptApi, type MethodName } from '../common/api.ts';
+import { ExcerptError } from '../common/errors.ts';
+import { parseArgs } from '../common/parseArgs.ts';
+import type { ExcerptEventName, ExcerptEvents } from '../common/types.ts';
+import { annotationStore } from './store/annotations.ts';
+import { documentStore } from './store/documents.ts';
+import { excerptStore } from './store/excerpts.ts';
+import { tagStore } from './store/tags.ts';
+import { annotationMethods } from './service/annotations.ts';
+import { codebookMethods } from './service/codebook.ts';
+import type { Methods, ServiceContext } from './service/context.ts';
+import { documentMethods } from './service/documents.ts';
+import { exportMethods } from './service/exporting.ts';
+import { importMethods } from './service/importing.ts';
+
+/// The contract plus its events, as hosts hold it.
+export interface ExcerptService extends ExcerptApi {
+  /// Listens to a service event; returns the function that stops listening.
+  on<E extends ExcerptEventName>(event: E, listener: (payload: ExcerptEvents[E]) => void): () => void;
+}
+
+/// The service over an open, migrated library database.
+export function createService(db: Database.Database): ExcerptService {
+  const listeners = new Map<ExcerptEventName, Set<(payload: never) => void>>();
+  const emit = <E extends ExcerptEventName>(event: E, payload: ExcerptEvents[E]) => {
+    for (const listener of listeners.get(event) ?? []) {
+      // A failing listener (a closed window, a dropped connection) must not fail the call that emitted.
+      try {
+        (listener as (payload: ExcerptEvents[E]) => void)(payload);
+      } catch (error) {
+        console.error(`Excerpt: a ${event} listener failed:`, error);
+      }
+    }
+  };
+  const ctx: ServiceContext = {
+    db,
+    documents: documentStore(db),
+    tags: tagStore(db),
+    annotations: annotationStore(db),
+    excerpts: excerptStore(db),
+    emit,
+    now: () => new Date().toISOString(),
+    write: (reason, change) => {
+      // IMMEDIATE takes the write lock up front (waiting out busy_timeout), so a read-then-write
+      // never fails half-way because another process (the CLI, the app) wrote in between.
+      const result = db.transaction(change).immediate();
+      emit('libraryChanged', { reason });
+      return result;
+    },
+  };
+  const methods: Methods<MethodName> = {
+    ...documentMethods(ctx),
+    ...codebookMethods(ctx),
+    ...annotationMethods(ctx),
+    ...importMethods(ctx),
+    ...exportMethods(ctx),
+  };
+
+  const service: Record<string, unknown> = {
+    on<E extends ExcerptEventName>(event: E, listener: (payload: ExcerptEvents[E]) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
+  };
+  for (const method of methodNames) {
+    const implementation = methods[method] as (args: unknown) => unknown;
+    service[method] = async (raw: unknown) => {
+      const args = parseArgs(method, raw);
+      try {
+        return await implementation(args);
+      } catch (error) {
+        throw asContractError(method, error);
+      }
+    };
+  }
+  return service as unknown as ExcerptService;
+}
+
+/// Errors the methods do not foresee (a bug, a disk that is full) still leave as an ExcerptError.
+function asContractError(method: MethodName, error: unknown): ExcerptError {
+  if (error instanceof ExcerptError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ExcerptError('internal', `Excerpt could not complete ${method}: ${message}. Nothing was changed by it; please report this problem.`);
+}

@@ -1,0 +1,90 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import Papa from 'papaparse';
+import { toUtf16Offset } from '../../common/codepoints.ts';
+import { ExcerptError } from '../../common/errors.ts';
+import type { Excerpt } from '../export/excerpts.ts';
+import { importText, tempLibrary } from '../testing/tempLibrary.ts';
+
+/// Two documents: one with astral characters before the quote, one plain; tagged and untagged highlights.
+async function codedLibrary(t: TestContext) {
+  const library = tempLibrary(t);
+  const { service } = library;
+  const astral = await importText(library, 'astral.txt', 'Statement, with "quotes"\n2021-11-19\n\nIntro 😊 𝔘 then the quote, "as said".\nEnd.');
+  const plain = await importText(library, 'plain.txt', 'Plain statement\n\nThe Union will act as facilitator.');
+  const role = await service.createTag({ name: 'ITU role' });
+  const convention = await service.createTag({ name: 'Convention' });
+  const text = (await service.getDocument({ id: astral })).text;
+  const start = text.indexOf('then the quote');
+  const quote = await service.createAnnotation({ documentId: astral, start, end: text.indexOf('.', start) + 1, tagIds: [role.id, convention.id], note: 'a note, "quoted"\nover two lines' });
+  const early = await service.createAnnotation({ documentId: astral, start: 0, end: 9, tagIds: [convention.id] });
+  await service.createAnnotation({ documentId: astral, start: 10, end: 14 }); // no tag: not an excerpt
+  const facilitator = await service.createAnnotation({ documentId: plain, start: 17, end: 51, tagIds: [role.id] });
+  return { library, service, astral, plain, text, start, quote, early, facilitator };
+}
+
+test('JSON export: tagged excerpts in document then reading order, offsets in code points', async (t) => {
+  const { service, astral, plain, text, start, quote } = await codedLibrary(t);
+  const file = await service.exportExcerpts({ format: 'json' });
+  assert.match(file.filename, /^excerpts-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(file.mimeType, 'application/json');
+  const excerpts = JSON.parse(file.content) as Excerpt[];
+  assert.deepEqual(excerpts.map((e) => [e.document.id, e.text]), [
+    [astral, 'Statement'],
+    [astral, 'then the quote, "as said".'],
+    [plain, 'The Union will act as facilitator.'],
+  ]);
+  const coded = excerpts[1]!;
+  assert.deepEqual(coded.document, { id: astral, title: 'Statement, with "quotes"', source: null, published: '2021-11-19', url: null });
+  assert.deepEqual(coded.tags, ['ITU role', 'Convention']);
+  assert.equal(coded.note, 'a note, "quoted"\nover two lines');
+  assert.equal(coded.prefix, quote.prefix);
+  assert.equal(coded.suffix, quote.suffix);
+  // Two astral characters before the quote: code points are two fewer than UTF-16 units.
+  assert.equal(coded.start, start - 2);
+  assert.equal(coded.end - coded.start, [...coded.text].length);
+  const points = [...text];
+  assert.equal(points.slice(coded.start, coded.end).join(''), coded.text);
+  assert.equal(text.slice(toUtf16Offset(text, coded.start), toUtf16Offset(text, coded.end)), coded.text);
+});
+
+test('CSV export: byte-order mark, header, CRLF, and papaparse reads back the same values', async (t) => {
+  const { service, astral, plain, start } = await codedLibrary(t);
+  const file = await service.exportExcerpts({ format: 'csv' });
+  assert.match(file.filename, /^excerpts-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.equal(file.mimeType, 'text/csv; charset=utf-8');
+  assert.ok(file.content.startsWith('\uFEFFdocument_id,document_title,published,source,tags,excerpt,start,end,note\r\n'));
+  const parsed = Papa.parse<Record<string, string>>(file.content.slice(1), { header: true, newline: '\r\n', skipEmptyLines: true });
+  assert.deepEqual(parsed.errors, []);
+  assert.deepEqual(parsed.data.map((row) => row.document_id), [String(astral), String(astral), String(plain)]);
+  assert.deepEqual(parsed.data[1], {
+    document_id: String(astral),
+    document_title: 'Statement, with "quotes"',
+    published: '2021-11-19',
+    source: '',
+    tags: 'ITU role; Convention',
+    excerpt: 'then the quote, "as said".',
+    start: String(start - 2),
+    end: String(start - 2 + [...'then the quote, "as said".'].length),
+    note: 'a note, "quoted"\nover two lines',
+  });
+});
+
+test('the filter keeps excerpts with any of the named tags, in the chosen documents', async (t) => {
+  const { service, astral, plain } = await codedLibrary(t);
+  const read = async (filter: { tags?: string[]; documentIds?: number[] }) =>
+    (JSON.parse((await service.exportExcerpts({ format: 'json', filter })).content) as Excerpt[]).map((e) => `${e.document.id}:${e.text.slice(0, 9)}`);
+  assert.deepEqual(await read({ tags: ['itu ROLE'] }), [`${astral}:then the `, `${plain}:The Union`]);
+  assert.deepEqual(await read({ tags: ['Convention'] }), [`${astral}:Statement`, `${astral}:then the `]);
+  assert.deepEqual(await read({ tags: ['Convention'], documentIds: [plain] }), []);
+  assert.deepEqual(await read({ documentIds: [plain] }), [`${plain}:The Union`]);
+  assert.deepEqual(await read({ tags: [], documentIds: [] }), (await read({})));
+  await assert.rejects(service.exportExcerpts({ format: 'csv', filter: { tags: ['Convention', 'Nope'] } }), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'not-found' && e.field === 'filter.tags.1' && /no tag called "Nope"/.test(e.message));
+});
+
+test('an empty library exports just the header, or an empty array', async (t) => {
+  const { service } = tempLibrary(t);
+  assert.equal((await service.exportExcerpts({ format: 'csv' })).content, '\uFEFFdocument_id,document_title,published,source,tags,excerpt,start,end,note\r\n');
+  assert.equal((await service.exportExcerpts({ format: 'json' })).content, '[]\n');
+});

@@ -1,0 +1,107 @@
+/// SQL of the documents table and its full-text index.
+import type Database from 'better-sqlite3';
+import type { DocJson, DocumentSummary, LibraryDocument } from '../../common/types.ts';
+
+/// A document as the importer hands it to the library.
+export interface NewDocument {
+  title: string;
+  source: string | null;
+  sourceUrl: string | null;
+  published: string | null;
+  language: string | null;
+  importedAt: string;
+  contentHash: string;
+  docJson: string;
+  text: string;
+}
+
+/// A full-text match before its snippet is split into parts.
+export interface SearchRow {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  snippet: string;
+}
+
+interface DocumentRow {
+  id: number;
+  title: string;
+  source: string | null;
+  source_url: string | null;
+  published_at: string | null;
+  language: string | null;
+  imported_at: string;
+  content_hash: string;
+  doc_json: string;
+  text: string;
+}
+
+/// The document statements of one database.
+export type DocumentStore = ReturnType<typeof documentStore>;
+
+/// Prepares the document statements once for `db`.
+export function documentStore(db: Database.Database) {
+  const insert = db.prepare<NewDocument>(`
+    INSERT INTO documents (title, source, source_url, published_at, language, imported_at, content_hash, doc_json, text)
+    VALUES (@title, @source, @sourceUrl, @published, @language, @importedAt, @contentHash, @docJson, @text)`);
+  const byHash = db.prepare<[string], { id: number; title: string }>(
+    'SELECT id, title FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1');
+  const byId = db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?');
+  const present = db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck();
+  const textOf = db.prepare<[number], string>('SELECT text FROM documents WHERE id = ?').pluck();
+  const newestFirst = db.prepare<[], DocumentSummary>(`
+    SELECT d.id, d.title, d.source, d.published_at AS published, d.imported_at AS importedAt,
+           (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotationCount
+    FROM documents d
+    ORDER BY d.published_at DESC NULLS LAST, d.imported_at DESC, d.id DESC`);
+  // Title words weigh more than body words; the snippet comes from whichever column matched best.
+  const matching = db.prepare<{ match: string; open: string; close: string; limit: number }, SearchRow>(`
+    SELECT d.id, d.title, d.source, d.published_at AS published,
+           snippet(documents_fts, -1, @open, @close, '…', 24) AS snippet
+    FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+    WHERE documents_fts MATCH @match
+    ORDER BY bm25(documents_fts, 5.0, 1.0), d.id
+    LIMIT @limit`);
+
+  return {
+    /// Stores a document (the triggers index it for search) and returns its id.
+    add(document: NewDocument): number {
+      return Number(insert.run(document).lastInsertRowid);
+    },
+    /// The first document whose text has this sha256, if the library already holds it.
+    withContentHash(hash: string): { id: number; title: string } | undefined {
+      return byHash.get(hash);
+    },
+    get(id: number): LibraryDocument | undefined {
+      const row = byId.get(id);
+      return row && {
+        id: row.id,
+        title: row.title,
+        source: row.source,
+        sourceUrl: row.source_url,
+        published: row.published_at,
+        language: row.language,
+        importedAt: row.imported_at,
+        contentHash: row.content_hash,
+        doc: JSON.parse(row.doc_json) as DocJson,
+        text: row.text,
+      };
+    },
+    exists(id: number): boolean {
+      return present.get(id) === 1;
+    },
+    /// The canonical text of a document, undefined when there is no such document.
+    text(id: number): string | undefined {
+      return textOf.get(id);
+    },
+    /// Every document, newest publication first; undated ones last, newest import first.
+    listNewestFirst(): DocumentSummary[] {
+      return newestFirst.all();
+    },
+    /// Documents matching an FTS5 query, best first; matched words sit between `open` and `close`.
+    search(match: string, limit: number, open: string, close: string): SearchRow[] {
+      return matching.all({ match, open, close, limit });
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/// The desktop app's main process: one instance, one window on app://excerpt, the library
+/// opened with the Electron build of better-sqlite3, the preload bridge and the menu.
+/// Every decision lives in a plain function beside this file; this one only wires them up.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { ipcChannels } from '../common/ipc.ts';
+import type { ImportResult } from '../common/types.ts';
+import { openLibrary, type Library } from '../core/library.ts';
+import { addSamplesOnFirstRun } from '../core/samples.ts';
+import { appPaths } from './appPaths.ts';
+import { appRequestFile, appResponseHeaders, appSchemePrivileges } from './appProtocol.ts';
+import { describeImportResult, importDialogOptions, readFilesForImport } from './importFiles.ts';
+import { forwardServiceEvents, handleIpcCall } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import {
+  APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createWindowOpenHandler, denyPermissionCheck, denyPermissionRequest,
+  isAllowedNavigation, isAllowedRequest, isUserActivation,
+} from './security.ts';
+import { windowOptions } from './window.ts';
+
+// The same userData folder as core/libraryPath.ts's default, whatever package.json calls the app.
+app.setName('Excerpt');
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: appSchemePrivileges }]);
+
+const paths = appPaths({
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  isPackaged: app.isPackaged,
+  userData: app.getPath('userData'),
+});
+let library: Library | undefined;
+let mainWindow: BrowserWindow | undefined;
+let lastUserActivationAt = 0;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Every web contents, now or later, gets the same guards.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('input-event', (_event, input) => {
+    if (isUserActivation(input.type)) lastUserActivationAt = Date.now();
+  });
+  contents.setWindowOpenHandler(createWindowOpenHandler((url) => void shell.openExternal(url), () => lastUserActivationAt));
+});
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler(denyPermissionRequest);
+  ses.setPermissionCheckHandler(denyPermissionCheck);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  // Electron would fetch Hunspell dictionaries from a Google CDN; Excerpt makes no network
+  // request, so the downloader is pointed at the app's own (dictionary-free) origin.
+  ses.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/dictionaries/`);
+}
+
+function serveAppScheme(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appRequestFile(paths.rendererDir, request.url);
+    const found = file === null ? null : await net.fetch(pathToFileURL(file).toString()).catch(() => null);
+    if (file === null || found === null || !found.ok) return new Response('Not found', { status: 404 });
+    const headers = new Headers(found.headers);
+    for (const [name, value] of Object.entries(appResponseHeaders(file))) headers.set(name, value);
+    return new Response(found.body, { status: 200, headers });
+  });
+}
+
+function createWindow(current: Library): void {
+  const window = new BrowserWindow(windowOptions({ preloadPath: paths.preload, isPackaged: app.isPackaged }));
+  const stopEvents = forwardServiceEvents(current.service, (name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload);
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    stopEvents();
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  mainWindow = window;
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+async function importWithDialog(): Promise<void> {
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (library === undefined || window === undefined) return;
+  const choice = await dialog.showOpenDialog(window, importDialogOptions);
+  if (choice.canceled || choice.filePaths.length === 0) return;
+  try {
+    const { files, unreadable } = await readFilesForImport(choice.filePaths);
+    // The service reports importProgress and libraryChanged; forwardServiceEvents relays them.
+    const result: ImportResult = files.length > 0
+      ? await library.service.importFiles({ files })
+      : { imported: [], duplicates: [], failed: [] };
+    const summary = describeImportResult({ ...result, failed: [...unreadable, ...result.failed] });
+    await dialog.showMessageBox(window, { type: summary.type, title: 'Import', message: summary.message, detail: summary.detail });
+  } catch (error) {
+    dialog.showErrorBox('Import failed', messageOf(error));
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession();
+  serveAppScheme();
+  const opened = openLibrary(paths.library, { nativeBinding: paths.nativeBinding, migrationsDir: paths.migrationsDir });
+  library = opened;
+  try {
+    await addSamplesOnFirstRun(opened, paths.resourcesDir);
+  } catch (error) {
+    // The app is usable without the samples; say so and carry on.
+    dialog.showErrorBox('Sample press releases not added', messageOf(error));
+  }
+  ipcMain.handle(ipcChannels.call, (event, method: unknown, args: unknown) => handleIpcCall(opened.service, event.senderFrame?.url, method, args));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    onImport: () => void importWithDialog(),
+  })));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(opened);
+  });
+  createWindow(opened);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    library?.close();
+    library = undefined;
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Excerpt could not start', `${messageOf(error)}\n\nThe library file is ${paths.library}.`);
+    app.exit(1);
+  });
+}

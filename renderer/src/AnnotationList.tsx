@@ -1,0 +1,79 @@
+/// The open document's highlights in reading order: the quote (click to see it in the
+/// text), its tags, a note, and a way to delete it.
+import type { Annotation, Tag } from '../../common/types.ts';
+
+interface AnnotationListProps {
+  annotations: readonly Annotation[] | null;
+  tags: readonly Tag[];
+  onShow: (annotation: Annotation) => void;
+  onDelete: (annotation: Annotation) => void;
+  onRemoveTag: (annotation: Annotation, tagId: number) => void;
+  onNote: (annotation: Annotation, note: string) => void;
+}
+
+export function AnnotationList({ annotations, tags, onShow, onDelete, onRemoveTag, onNote }: AnnotationListProps) {
+  const tagById = new Map(tags.map((t) => [t.id, t]));
+  return (
+    <aside className="annotations" aria-labelledby="annotations-heading">
+      <h2 id="annotations-heading" className="column-heading">
+        Highlights {annotations && annotations.length > 0 && <span className="heading-count">{annotations.length}</span>}
+      </h2>
+      {annotations?.length === 0 && <p className="empty-note">No highlights yet. Select a passage in the text to tag it.</p>}
+      <ol className="annotation-list">
+        {annotations?.map((a) => {
+          const quote = shortQuote(a.exact);
+          const own = a.tagIds.flatMap((id) => tagById.get(id) ?? []);
+          return (
+            <li key={a.id} className="annotation" data-annotation-id={a.id}>
+              <button
+                type="button"
+                className="annotation-quote"
+                style={{ borderInlineStartColor: own[0]?.color }}
+                onClick={() => onShow(a)}
+                title="Show in the text"
+              >
+                {a.exact}
+              </button>
+              <ul className="tag-chips" aria-label="Tags">
+                {own.length === 0 && <li className="tag-chip tag-chip-none">No tag</li>}
+                {own.map((tag) => (
+                  <li key={tag.id} className="tag-chip">
+                    <span className="tag-swatch" style={{ backgroundColor: tag.color }} aria-hidden="true" />
+                    <span className="tag-chip-name">{tag.name}</span>
+                    <button
+                      type="button"
+                      className="tag-chip-remove"
+                      aria-label={`Remove tag ${tag.name} from “${quote}”`}
+                      onClick={() => onRemoveTag(a, tag.id)}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <textarea
+                className="annotation-note"
+                aria-label={`Note on “${quote}”`}
+                placeholder="Add a note…"
+                rows={1}
+                defaultValue={a.note}
+                onBlur={(event) => {
+                  if (event.target.value !== a.note) onNote(a, event.target.value);
+                }}
+              />
+              <button type="button" className="annotation-delete quiet-button" aria-label={`Delete highlight “${quote}”`} onClick={() => onDelete(a)}>
+                Delete
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </aside>
+  );
+}
+
+/// The start of a quote, short enough for a label.
+function shortQuote(exact: string): string {
+  const flat = exact.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
