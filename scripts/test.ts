@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildRenderer } from './build.ts';
 
 const root = join(import.meta.dirname, '..');
 const unitOnly = process.argv.includes('--unit');
@@ -29,6 +30,9 @@ run('type-check (node side)', tsc, ['-p', 'tsconfig.json']);
 run('type-check (renderer)', tsc, ['-p', 'renderer/tsconfig.json']);
 
 const tests = findTests(root).filter((file) => !(unitOnly && file.includes('.e2e.')));
-if (!unitOnly) run('build the renderer', process.execPath, ['--import', 'tsx', 'scripts/buildRenderer.ts']);
+if (!unitOnly) {
+  console.log('\n== build the renderer');
+  await buildRenderer(root, true);
+}
 // Node 20's `--test` with a folder finds nothing, so the files are named one by one.
 run(`${tests.length} test files`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...tests]);

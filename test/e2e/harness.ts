@@ -9,6 +9,7 @@ import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openLibrary, type Library } from '../../core/library.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../server/host.ts';
+import { buildRenderer } from '../../scripts/build.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'build', 'renderer');
@@ -77,6 +78,5 @@ export async function startApp(t: TestContext, documents: readonly SampleDocumen
 /// The renderer is normally built before the tests (`npm test` does it); a lone run builds it.
 async function ensureRendererBuilt(): Promise<void> {
   if (existsSync(join(rendererDir, 'index.html'))) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await buildRenderer(root, true);
 }
