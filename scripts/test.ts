@@ -13,7 +13,7 @@ function run(label: string, command: string, args: string[]): void {
   console.log(`\n== ${label}`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`npm test: ${label} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`npm test: ${label}: failed (exit status ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
 }

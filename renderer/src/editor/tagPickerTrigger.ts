@@ -26,6 +26,9 @@ export function tagPickerTrigger(open: (view: EditorView) => void): Plugin[] {
       const up = () => {
         if (!dragging) return;
         dragging = false;
+        // A plain click leaves the selection collapsed: nothing to tag. Decided now, not in the
+        // timeout, or keys pressed meanwhile (Shift+arrows after the click) would count as the drag.
+        if ((view.root as Document).getSelection()?.isCollapsed !== false) return;
         // ProseMirror reads the final DOM selection on the browser's selectionchange, after mouseup.
         setTimeout(() => settled(view), 0);
       };
