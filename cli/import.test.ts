@@ -15,21 +15,21 @@ test('a folder with good and bad files imports the good ones, names the bad ones
   writeFileSync(join(folder, 'nested', 'b.md'), `# Beta statement\n\n19 November 2021\n\nSome *words* here.\n`);
   writeFileSync(join(folder, 'empty.txt'), '  \n\n');
   writeFileSync(join(folder, 'binary.txt'), Buffer.from([0x47, 0x49, 0x46, 0x00, 0x01, 0x02]));
-  writeFileSync(join(folder, 'scan.pdf'), '%PDF-1.7'); // not a format Excerpt reads: left alone inside a folder
+  writeFileSync(join(folder, 'scan.tiff'), 'II*\0'); // not a format Excerpt reads: left alone inside a folder
   writeFileSync(join(folder, '.hidden.txt'), release('Hidden statement'));
-  const explicit = join(dir, 'notes.docx');
-  writeFileSync(explicit, 'PK');
+  const explicit = join(dir, 'notes.rtf');
+  writeFileSync(explicit, '{\\rtf1}');
 
   const result = await runExcerpt(['--db', join(dir, 'library.sqlite'), 'import', folder, explicit, join(dir, 'missing.txt')], { home: dir });
   assert.equal(result.status, 1);
   assert.equal(result.stdout, '1\tAlpha statement\n2\tBeta statement\n');
   const complaints = result.stderr.trimEnd().split('\n');
   assert.equal(complaints.length, 4, result.stderr);
-  assert.match(result.stderr, /notes\.docx was not imported: Excerpt cannot import "\.docx" files/);
+  assert.match(result.stderr, /notes\.rtf was not imported: Excerpt cannot import "\.rtf" files/);
   assert.match(result.stderr, /missing\.txt was not imported: there is no such file or folder/);
   assert.match(result.stderr, /empty\.txt was not imported: it is empty/);
   assert.match(result.stderr, /binary\.txt was not imported: .*binary/);
-  assert.doesNotMatch(result.stderr, /scan\.pdf|hidden/);
+  assert.doesNotMatch(result.stderr, /scan\.tiff|hidden/);
   for (const line of complaints) assert.match(line, /^excerpt: /);
 });
 
@@ -52,7 +52,7 @@ test('a folder without a file Excerpt reads is mentioned, and is not a failure',
   const dir = tempDir(t);
   const folder = join(dir, 'scans');
   mkdirSync(folder);
-  writeFileSync(join(folder, 'scan.pdf'), '%PDF-1.7');
+  writeFileSync(join(folder, 'scan.tiff'), 'II*\0');
   const result = await runExcerpt(['--db', join(dir, 'library.sqlite'), 'import', folder], { home: dir });
   assert.equal(result.status, 0);
   assert.equal(result.stdout, '');

@@ -3,7 +3,7 @@
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
 import type {
-  Annotation, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, SearchHit, Tag,
+  Annotation, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
 } from './types.ts';
 
 const id = z.number().int().positive();
@@ -11,6 +11,7 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, for ex
 const tagName = z.string().trim().min(1, 'a tag needs a name').max(200);
 const shortcut = z.string().regex(/^[0-9a-z]$/, 'a shortcut is one digit or lower-case letter').nullable();
 /// File bytes travel as base64 so every transport carries plain JSON.
+const isoDate = z.iso.date({ error: 'a date is written YYYY-MM-DD, for example 2021-11-19' });
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file bytes must be base64');
 
 export const exportFilter = z.object({
@@ -24,6 +25,14 @@ export const methodArgs = {
   listDocuments: z.object({}),
   getDocument: z.object({ id }),
   searchDocuments: z.object({ query: z.string().trim().min(1, 'type something to search for').max(500), limit: z.number().int().min(1).max(500).optional() }),
+
+  updateDocument: z.object({
+    id,
+    title: z.string().trim().min(1, 'a document needs a title').max(1000).optional(),
+    published: isoDate.nullable().optional(),
+    source: z.string().trim().max(1000).nullable().optional(),
+    sourceUrl: z.url({ protocol: /^https?$/, error: 'a source URL starts with http:// or https://' }).max(4000).nullable().optional(),
+  }),
 
   listTags: z.object({}),
   createTag: z.object({
@@ -60,6 +69,9 @@ export const methodArgs = {
     note: z.string().max(100_000).optional(),
   }),
   deleteAnnotation: z.object({ id }),
+  /// Highlights waiting for the analyst, of one document or (without documentId) the library.
+  listReviewItems: z.object({ documentId: id.optional() }),
+  discardReviewItem: z.object({ id }),
 
   importFiles: z.object({
     files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
@@ -81,6 +93,8 @@ export interface ExcerptApi {
   listDocuments(args: ArgsIn<'listDocuments'>): Promise<DocumentSummary[]>;
   getDocument(args: ArgsIn<'getDocument'>): Promise<LibraryDocument>;
   searchDocuments(args: ArgsIn<'searchDocuments'>): Promise<SearchHit[]>;
+  /// Corrects a document's title, date, source or URL; its text and highlights are untouched.
+  updateDocument(args: ArgsIn<'updateDocument'>): Promise<LibraryDocument>;
 
   listTags(args: ArgsIn<'listTags'>): Promise<Tag[]>;
   createTag(args: ArgsIn<'createTag'>): Promise<Tag>;
@@ -91,6 +105,8 @@ export interface ExcerptApi {
   createAnnotation(args: ArgsIn<'createAnnotation'>): Promise<Annotation>;
   updateAnnotation(args: ArgsIn<'updateAnnotation'>): Promise<Annotation>;
   deleteAnnotation(args: ArgsIn<'deleteAnnotation'>): Promise<{ id: number }>;
+  listReviewItems(args: ArgsIn<'listReviewItems'>): Promise<ReviewItem[]>;
+  discardReviewItem(args: ArgsIn<'discardReviewItem'>): Promise<{ id: number }>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
   exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;

@@ -15,6 +15,8 @@ export interface DocumentSummary {
   published: string | null;
   importedAt: string;
   annotationCount: number;
+  /// Highlights of this document waiting for the analyst in its review list.
+  reviewCount: number;
 }
 
 export interface LibraryDocument {
@@ -70,10 +72,25 @@ export interface Annotation {
   updatedAt: string;
 }
 
+/// Why a highlight waits in a document's review list instead of on its text.
+export type ReviewReason =
+  | 'revision' // the document was re-issued and the highlight could not be placed with confidence
+  | 'deleted'; // the text it covered was deleted in an edit
+
+/// A highlight that needs the analyst: its old quote and context, tags and note are kept;
+/// `start`/`end` are where it stood in the text it was made on.
+export interface ReviewItem extends Annotation {
+  reason: ReviewReason;
+}
+
 export interface ImportResult {
   imported: { name: string; id: number; title: string }[];
-  /// Files whose content is already in the library.
+  /// Files whose content is already in the library (as a document or one of its earlier revisions).
   duplicates: { name: string; id: number; title: string }[];
+  /// Files recognised as a new revision of a document already in the library (same source
+  /// URL, or same title and date, different text): the document now holds the new text;
+  /// `carried` highlights were placed on it, `toReview` went to its review list.
+  revised: { name: string; id: number; title: string; carried: number; toReview: number }[];
   failed: { name: string; reason: string }[];
 }
 

@@ -9,6 +9,7 @@ import type { ExcerptEventName, ExcerptEvents } from '../common/types.ts';
 import { annotationStore } from './store/annotations.ts';
 import { documentStore } from './store/documents.ts';
 import { excerptStore } from './store/excerpts.ts';
+import { revisionStore } from './store/revisions.ts';
 import { tagStore } from './store/tags.ts';
 import { annotationMethods } from './service/annotations.ts';
 import { codebookMethods } from './service/codebook.ts';
@@ -16,6 +17,7 @@ import type { Methods, ServiceContext } from './service/context.ts';
 import { documentMethods } from './service/documents.ts';
 import { exportMethods } from './service/exporting.ts';
 import { importMethods } from './service/importing.ts';
+import { reviewMethods } from './service/review.ts';
 
 /// The contract plus its events, as hosts hold it.
 export interface ExcerptService extends ExcerptApi {
@@ -39,6 +41,7 @@ export function createService(db: Database.Database): ExcerptService {
   const ctx: ServiceContext = {
     db,
     documents: documentStore(db),
+    revisions: revisionStore(db),
     tags: tagStore(db),
     annotations: annotationStore(db),
     excerpts: excerptStore(db),
@@ -56,6 +59,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...documentMethods(ctx),
     ...codebookMethods(ctx),
     ...annotationMethods(ctx),
+    ...reviewMethods(ctx),
     ...importMethods(ctx),
     ...exportMethods(ctx),
   };

@@ -1,34 +1,80 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ImportProgress } from '../common/importBatches.ts';
+import { importableExtensions } from '../core/import/index.ts';
 import { tempDir, tempLibrary } from '../core/testing/tempLibrary.ts';
-import { describeImportResult, importDialogOptions, readFilesForImport } from './importFiles.ts';
+import { collectImportFiles, describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions } from './importFiles.ts';
 
-test('the dialog offers plain text and Markdown, several at once', () => {
-  assert.deepEqual(importDialogOptions.filters, [{ name: 'Press releases (plain text, Markdown)', extensions: ['txt', 'md'] }]);
-  assert.ok(importDialogOptions.properties?.includes('multiSelections'));
+const statement = (title: string) => `${title}\n\n19 November 2021\n\nThe parties agree. 🤝\n`;
+
+test('the dialogs offer every format Excerpt reads, and folders', () => {
+  assert.deepEqual(importFilesDialogOptions.filters?.[0]?.extensions, importableExtensions.map((e) => e.slice(1)));
+  assert.ok(importFilesDialogOptions.properties?.includes('multiSelections'));
+  assert.ok(importFolderDialogOptions.properties?.includes('openDirectory'));
 });
 
-test('chosen files reach the real service; unreadable ones are reported, not fatal', async (t) => {
+test('a chosen folder is read recursively; hidden files and other formats are skipped and counted', async (t) => {
   const dir = tempDir(t);
-  const statement = path.join(dir, 'statement.txt');
-  writeFileSync(statement, 'Joint statement\n\n19 November 2021\n\nThe parties agree. 🤝\n');
-  const { files, unreadable } = await readFilesForImport([statement, path.join(dir, 'gone.md')]);
-  assert.deepEqual(unreadable, [{ name: 'gone.md', reason: 'it could not be read (ENOENT)' }]);
-  const { service } = tempLibrary(t);
-  const result = await service.importFiles({ files });
-  assert.equal(result.imported[0]!.title, 'Joint statement');
-  const again = await service.importFiles({ files });
-  const summary = describeImportResult({ ...again, failed: [...unreadable, ...again.failed] });
-  assert.deepEqual(summary, {
-    type: 'warning',
-    message: 'Imported 0 documents. 1 file was already in the library: statement.txt.',
-    detail: 'Not imported:\ngone.md: it could not be read (ENOENT)',
-  });
+  const folder = path.join(dir, 'press');
+  mkdirSync(path.join(folder, '2021', 'november'), { recursive: true });
+  mkdirSync(path.join(folder, '.git'));
+  writeFileSync(path.join(folder, 'b.txt'), statement('B'));
+  writeFileSync(path.join(folder, 'a.md'), statement('A'));
+  writeFileSync(path.join(folder, '2021', 'november', 'c.TXT'), statement('C'));
+  writeFileSync(path.join(folder, '.DS_Store'), 'x');
+  writeFileSync(path.join(folder, '.git', 'HEAD'), 'ref');
+  writeFileSync(path.join(folder, 'photo.jpg'), 'x');
+  // A link back up the tree is followed once, not forever.
+  symlinkSync(folder, path.join(folder, '2021', 'loop'));
+  const loose = path.join(dir, 'notes.rtf');
+  writeFileSync(loose, 'x');
+
+  const collected = await collectImportFiles([folder, loose, path.join(dir, 'gone.md')]);
+  assert.deepEqual(collected.files.map((f) => f.name), ['press/2021/november/c.TXT', 'press/a.md', 'press/b.txt', 'notes.rtf']);
+  assert.equal(collected.files[1]!.size, Buffer.byteLength(statement('A')));
+  assert.equal(collected.skipped, 3, '.DS_Store, .git and photo.jpg');
+  assert.deepEqual(collected.unreadable, [{ name: 'gone.md', reason: 'it could not be read (ENOENT).' }]);
 });
 
-test('a clean import is an information message', () => {
-  const summary = describeImportResult({ imported: [{ name: 'a.txt', id: 1, title: 'A' }], duplicates: [], failed: [] });
-  assert.deepEqual(summary, { type: 'info', message: 'Imported 1 document.', detail: '' });
+test('collected files reach the real service in batches, with progress across them, and the outcome is told', async (t) => {
+  const dir = tempDir(t);
+  const names = Array.from({ length: 30 }, (_, i) => `statement-${String(i).padStart(2, '0')}.txt`);
+  for (const name of names) writeFileSync(path.join(dir, name), statement(`Statement ${name}`));
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  const { service } = tempLibrary(t);
+  const calls: number[] = [];
+  const counting = { ...service, importFiles: (args: Parameters<typeof service.importFiles>[0]) => {
+    calls.push(args.files.length);
+    return service.importFiles(args);
+  } };
+  const progress: ImportProgress[] = [];
+  const collected = await collectImportFiles([dir, path.join(dir, 'gone.md')]);
+  const report = await importCollectedFiles(counting, collected, (p) => progress.push(p));
+  assert.deepEqual(calls, [25, 6], 'at most 25 files per call');
+  assert.equal(report.result.imported.length, 30);
+  assert.deepEqual(report.result.failed.map((f) => f.name), ['gone.md', `${path.basename(dir)}/empty.txt`]);
+  assert.deepEqual(progress.at(-1), { done: 31, total: 31, current: `${path.basename(dir)}/statement-29.txt` });
+  assert.ok(progress.every((p) => p.total === 31));
+
+  const again = await importCollectedFiles(service, await collectImportFiles([path.join(dir, names[0]!)]), () => {});
+  const summary = describeImportResult({ ...again, skipped: 2 });
+  assert.deepEqual(summary, {
+    type: 'info',
+    message: 'Imported 0 documents; 1 already in the library.',
+    detail: 'statement-00.txt: already in the library as “Statement statement-00.txt”\n\n2 files in the folders were skipped: hidden, or not a format Excerpt reads.',
+  });
+  const failed = describeImportResult(report);
+  assert.equal(failed.type, 'warning');
+  assert.match(failed.detail, /^Not imported:\ngone\.md: it could not be read \(ENOENT\)\.\n.*empty\.txt: /);
+});
+
+test('a revision is told with what happened to its highlights', () => {
+  const summary = describeImportResult({
+    result: { imported: [], duplicates: [], revised: [{ name: 'talks.txt', id: 4, title: 'Talks', carried: 3, toReview: 1 }], failed: [] },
+    skipped: 0,
+    cancelled: 0,
+  });
+  assert.deepEqual(summary, { type: 'info', message: 'Imported 1 new revision.', detail: 'talks.txt: new revision of “Talks”: 3 highlights carried, 1 to review' });
 });

@@ -4,12 +4,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { ipcChannels } from '../common/ipc.ts';
-import type { ImportResult } from '../common/types.ts';
+import type { ExcerptEventName } from '../common/types.ts';
 import { openLibrary, type Library } from '../core/library.ts';
 import { addSamplesOnFirstRun } from '../core/samples.ts';
 import { appPaths } from './appPaths.ts';
 import { appRequestFile, appResponseHeaders, appSchemePrivileges } from './appProtocol.ts';
-import { describeImportResult, importDialogOptions, readFilesForImport } from './importFiles.ts';
+import {
+  collectImportFiles, describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions,
+} from './importFiles.ts';
 import { forwardServiceEvents, handleIpcCall } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import {
@@ -32,6 +34,9 @@ const paths = appPaths({
 let library: Library | undefined;
 let mainWindow: BrowserWindow | undefined;
 let lastUserActivationAt = 0;
+/// True while File > Import… runs: the window then hears main's progress across all batches
+/// instead of each importFiles call's own count.
+let importingFromMenu = false;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -79,7 +84,8 @@ function serveAppScheme(): void {
 function createWindow(current: Library): void {
   const window = new BrowserWindow(windowOptions({ preloadPath: paths.preload, isPackaged: app.isPackaged }));
   const stopEvents = forwardServiceEvents(current.service, (name, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload);
+    if (name === 'importProgress' && importingFromMenu) return;
+    sendEvent(window, name, payload);
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
@@ -90,21 +96,29 @@ function createWindow(current: Library): void {
   void window.loadURL(APP_ENTRY_URL);
 }
 
-async function importWithDialog(): Promise<void> {
+function sendEvent(window: BrowserWindow, name: ExcerptEventName, payload: unknown): void {
+  if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload);
+}
+
+async function importWithDialog(kind: 'files' | 'folder'): Promise<void> {
   const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
   if (library === undefined || window === undefined) return;
-  const choice = await dialog.showOpenDialog(window, importDialogOptions);
+  if (importingFromMenu) {
+    await dialog.showMessageBox(window, { type: 'info', title: 'Import', message: 'An import is already under way. Choose more files once it has finished.' });
+    return;
+  }
+  const choice = await dialog.showOpenDialog(window, kind === 'files' ? importFilesDialogOptions : importFolderDialogOptions);
   if (choice.canceled || choice.filePaths.length === 0) return;
+  importingFromMenu = true;
   try {
-    const { files, unreadable } = await readFilesForImport(choice.filePaths);
-    // The service reports importProgress and libraryChanged; forwardServiceEvents relays them.
-    const result: ImportResult = files.length > 0
-      ? await library.service.importFiles({ files })
-      : { imported: [], duplicates: [], failed: [] };
-    const summary = describeImportResult({ ...result, failed: [...unreadable, ...result.failed] });
+    const collected = await collectImportFiles(choice.filePaths);
+    const report = await importCollectedFiles(library.service, collected, (progress) => sendEvent(window, 'importProgress', progress));
+    const summary = describeImportResult(report);
     await dialog.showMessageBox(window, { type: summary.type, title: 'Import', message: summary.message, detail: summary.detail });
   } catch (error) {
     dialog.showErrorBox('Import failed', messageOf(error));
+  } finally {
+    importingFromMenu = false;
   }
 }
 
@@ -124,7 +138,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,
-    onImport: () => void importWithDialog(),
+    onImportFiles: () => void importWithDialog('files'),
+    onImportFolder: () => void importWithDialog('folder'),
   })));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(opened);

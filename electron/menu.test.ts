@@ -9,24 +9,28 @@ function items(menu: MenuItemConstructorOptions[]): MenuItemConstructorOptions[]
 
 const roles = (menu: MenuItemConstructorOptions[]) => items(menu).map((item) => item.role).filter(Boolean);
 
-test('File has Import… and Quit; Edit, View and Help have their roles', () => {
-  let imported = 0;
-  const menu = menuTemplate({ platform: 'linux', isPackaged: false, onImport: () => { imported += 1; } });
+const noImport = { onImportFiles: () => {}, onImportFolder: () => {} };
+
+test('File has Import Files…, Import Folder… and Quit; Edit, View and Help have their roles', () => {
+  const chosen: string[] = [];
+  const menu = menuTemplate({ platform: 'linux', isPackaged: false, onImportFiles: () => chosen.push('files'), onImportFolder: () => chosen.push('folder') });
   assert.deepEqual(menu.map((item) => item.label ?? item.role), ['&File', '&Edit', '&View', 'help']);
-  const importItem = items(menu).find((item) => item.label === 'Import…')!;
-  (importItem.click as () => void)();
-  assert.equal(imported, 1);
+  const file = (menu[0]!.submenu as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role ?? item.type);
+  assert.deepEqual(file, ['Import &Files…', 'Import F&older…', 'separator', 'quit']);
+  for (const label of ['Import F&older…', 'Import &Files…']) (items(menu).find((item) => item.label === label)!.click as () => void)();
+  assert.deepEqual(chosen, ['folder', 'files']);
+  assert.deepEqual(items(menu).filter((item) => item.label?.startsWith('Import')).map((item) => item.accelerator), ['CmdOrCtrl+O', 'CmdOrCtrl+Shift+O']);
   for (const role of ['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'toggleDevTools', 'zoomIn', 'zoomOut', 'resetZoom', 'about']) {
     assert.ok(roles(menu).includes(role as never), role);
   }
 });
 
 test('a packaged app has no developer tools in its menu', () => {
-  const menu = menuTemplate({ platform: 'win32', isPackaged: true, onImport: () => {} });
+  const menu = menuTemplate({ platform: 'win32', isPackaged: true, ...noImport });
   assert.equal(roles(menu).includes('toggleDevTools'), false);
 });
 
 test('on macOS the application menu comes first', () => {
-  const menu = menuTemplate({ platform: 'darwin', isPackaged: true, onImport: () => {} });
+  const menu = menuTemplate({ platform: 'darwin', isPackaged: true, ...noImport });
   assert.equal(menu[0]!.role, 'appMenu');
 });

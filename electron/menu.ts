@@ -1,22 +1,24 @@
-/// The application menu as data: File (Import…, Quit), Edit, View, Help. main.ts builds it
-/// with Menu.buildFromTemplate and supplies the Import… action.
+/// The application menu as data: File (Import Files…, Import Folder…, Quit), Edit, View,
+/// Help. main.ts builds it with Menu.buildFromTemplate and supplies the import actions.
 import type { MenuItemConstructorOptions } from 'electron';
 
-/// What the menu depends on: the platform, the build, and the Import… action.
+/// What the menu depends on: the platform, the build, and the import actions.
 export interface MenuSettings {
   platform: NodeJS.Platform;
   /// Developer tools and reload-from-disk are for development builds only.
   isPackaged: boolean;
-  onImport: () => void;
+  onImportFiles: () => void;
+  onImportFolder: () => void;
 }
 
 /// The menu template for Menu.buildFromTemplate.
-export function menuTemplate({ platform, isPackaged, onImport }: MenuSettings): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, isPackaged, onImportFiles, onImportFolder }: MenuSettings): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => onImport() },
+      { label: 'Import &Files…', accelerator: 'CmdOrCtrl+O', click: () => onImportFiles() },
+      { label: 'Import F&older…', accelerator: 'CmdOrCtrl+Shift+O', click: () => onImportFolder() },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -17,7 +17,7 @@ interface Rule {
 
 // Do not relax these rules: they are what lets the renderer run in a browser and the core run without Electron.
 export const rules: Record<Folder, Rule> = {
-  common: { folders: ['common'], node: false, packages: ['zod', 'prosemirror-model', 'prosemirror-transform'], electron: false },
+  common: { folders: ['common'], node: false, packages: ['zod', 'prosemirror-model', 'prosemirror-transform', 'approx-string-match'], electron: false },
   core: { folders: ['common', 'core'], node: true, packages: '*', electron: false },
   electron: { folders: ['common', 'core', 'electron'], node: true, packages: '*', electron: true },
   'electron-preload': { folders: ['common'], node: false, packages: [], electron: true },

@@ -1,13 +1,14 @@
 /// `excerpt import PATH...`: adds files, and the readable files inside folders, to the library.
 /// Each document's line goes to stdout only once it is committed, so the output is a list of
 /// acknowledged writes.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ExcerptError } from '../../common/errors.ts';
 import type { ExcerptService } from '../../core/service.ts';
 import { readArguments, tsvField, UsageError, type Invocation } from '../command.ts';
 import { withLibrary } from '../library.ts';
 import { importableExtensions } from '../../core/import/index.ts';
+import { checkFileSize } from '../../core/import/limits.ts';
 import { collectFiles } from '../collectFiles.ts';
 
 /// The text of "excerpt import --help".
@@ -45,9 +46,11 @@ export async function run(invocation: Invocation): Promise<number> {
 async function importOne(service: ExcerptService, path: string): Promise<boolean> {
   let bytes: Buffer;
   try {
+    // A file over the size limit is refused from its size, before it is read into memory.
+    checkFileSize((await stat(path)).size);
     bytes = await readFile(path);
   } catch (error) {
-    complain(path, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    complain(path, error instanceof ExcerptError ? error.message : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     return false;
   }
   try {

@@ -8,9 +8,17 @@ export interface ImportedDocument {
   title: string;
   /// ISO date (YYYY-MM-DD) the document states near its top, if any.
   published: string | null;
+  /// Issuer or outlet (a site name, a mail sender), when the file names one.
   source?: string;
+  /// The page's canonical address, when the file gives one.
+  sourceUrl?: string;
+  /// BCP 47 language tag the file declares, if any.
+  language?: string;
   doc: Node;
 }
+
+/// Reads one format. Bytes are the whole file; `name` is only for messages.
+export type Importer = (bytes: Uint8Array, name: string) => ImportedDocument | Promise<ImportedDocument>;
 
 /// Longest title kept; a first "line" that is a whole paragraph is cut at a word.
 export const TITLE_LENGTH = 200;

@@ -6,12 +6,14 @@ import type { ExcerptEventName, ExcerptEvents } from '../../common/types.ts';
 import type { AnnotationStore } from '../store/annotations.ts';
 import type { DocumentStore } from '../store/documents.ts';
 import type { ExcerptStore } from '../store/excerpts.ts';
+import type { RevisionStore } from '../store/revisions.ts';
 import type { TagStore } from '../store/tags.ts';
 
 /// Shared by every method group of one service.
 export interface ServiceContext {
   db: Database.Database;
   documents: DocumentStore;
+  revisions: RevisionStore;
   tags: TagStore;
   annotations: AnnotationStore;
   excerpts: ExcerptStore;

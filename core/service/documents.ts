@@ -1,4 +1,4 @@
-/// The library's documents: list them, open one, search them.
+/// The library's documents: list them, open one, search them, correct their metadata.
 import { ExcerptError } from '../../common/errors.ts';
 import { ftsQuery } from '../search/ftsQuery.ts';
 import { MATCH_CLOSE, MATCH_OPEN, snippetParts } from '../search/snippet.ts';
@@ -7,10 +7,17 @@ import type { Methods, ServiceContext } from './context.ts';
 /// Search results returned when the caller does not ask for a number.
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-/// listDocuments, getDocument, searchDocuments.
-export function documentMethods({ documents }: ServiceContext): Methods<'listDocuments' | 'getDocument' | 'searchDocuments'> {
+/// listDocuments, getDocument, searchDocuments, updateDocument.
+export function documentMethods({ documents, write }: ServiceContext): Methods<'listDocuments' | 'getDocument' | 'searchDocuments' | 'updateDocument'> {
   return {
     listDocuments: () => documents.listNewestFirst(),
+
+    updateDocument: ({ id, ...metadata }) => write('update', () => {
+      if (!documents.exists(id)) throw documentNotFound(id, 'id');
+      // A source cleared to nothing is no source.
+      documents.updateMetadata(id, { ...metadata, source: metadata.source === '' ? null : metadata.source });
+      return documents.get(id)!;
+    }),
 
     getDocument({ id }) {
       const document = documents.get(id);

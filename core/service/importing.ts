@@ -1,8 +1,10 @@
 /// Import of files into the library. Each document is read and turned into the app's
 /// schema before anything is written, then stored all or nothing (a savepoint), so one bad
-/// file never stops or half-writes the rest. A file whose text the library already holds
-/// is reported as a duplicate. Documents are committed in groups: a commit per document
-/// costs SQLite and its full-text index several times the insert itself.
+/// file never stops or half-writes the rest. A file whose text the library already holds,
+/// as a document or an earlier revision of one, is reported as a duplicate; one with the
+/// source URL, or the title and date, of a document already there is a new revision of it
+/// (revision.ts). Documents are committed in groups: a commit per document costs SQLite and
+/// its full-text index several times the insert itself.
 import { createHash } from 'node:crypto';
 import { ExcerptError } from '../../common/errors.ts';
 import { canonicalText } from '../../common/text.ts';
@@ -11,6 +13,7 @@ import { holdCheckpoints } from '../db/checkpoints.ts';
 import { readDocumentFile } from '../import/index.ts';
 import type { NewDocument } from '../store/documents.ts';
 import type { Methods, ServiceContext } from './context.ts';
+import { revisedDocument, reviseDocument, type RevisionOutcome } from './revision.ts';
 
 /// Least time between two importProgress events, so a large import does not flood a host.
 const PROGRESS_INTERVAL_MS = 100;
@@ -22,68 +25,88 @@ interface File {
   name: string;
   bytes: string;
 }
-type Stored = { kind: 'imported' | 'duplicates'; id: number; title: string };
+type Stored = { id: number; title: string } & ({ kind: 'imported' | 'duplicates' } | ({ kind: 'revised' } & RevisionOutcome));
 type Outcome = (Stored & { name: string }) | { kind: 'failed'; name: string; reason: string };
+/// A file read and turned into a row, waiting for its group's transaction.
+type Read = { kind: 'read'; name: string; document: NewDocument };
 
 /// importFiles.
 export function importMethods(ctx: ServiceContext): Methods<'importFiles'> {
-  const { db, documents } = ctx;
+  const { db, documents, revisions } = ctx;
 
-  const storeUnlessKnown = db.transaction((document: NewDocument): Stored => {
-    const known = documents.withContentHash(document.contentHash);
+  const store = db.transaction((document: NewDocument): Stored => {
+    const known = documents.withContentHash(document.contentHash) ?? revisions.documentWithEarlierText(document.contentHash);
     if (known) return { kind: 'duplicates', ...known };
+    const revised = revisedDocument(documents, document);
+    if (revised !== undefined) return { kind: 'revised', id: revised, title: document.title, ...reviseDocument(ctx, revised, document) };
     return { kind: 'imported', id: documents.add(document), title: document.title };
   });
 
-  const importOne = (file: File, importedAt: string): Outcome => {
-    try {
-      const read = readDocumentFile(file.name, Buffer.from(file.bytes, 'base64'));
-      const text = canonicalText(read.doc);
-      const stored = storeUnlessKnown({
-        title: read.title,
-        source: read.source ?? null,
-        sourceUrl: null,
-        published: read.published,
-        language: null,
-        importedAt,
-        contentHash: createHash('sha256').update(text).digest('hex'),
-        docJson: JSON.stringify(read.doc.toJSON()),
-        text,
-      });
-      return { ...stored, name: file.name };
-    } catch (error) {
-      return { kind: 'failed', name: file.name, reason: reasonOf(error) };
+  /// Reads files from `from` on (parsing may be asynchronous: PDF, DOCX) until
+  /// COMMIT_INTERVAL_MS has passed; nothing is written yet.
+  const readGroup = async (files: readonly File[], from: number, importedAt: string): Promise<(Read | Outcome)[]> => {
+    const started = Date.now();
+    const group: (Read | Outcome)[] = [];
+    for (let i = from; i < files.length && (i === from || Date.now() - started < COMMIT_INTERVAL_MS); i++) {
+      const file = files[i]!;
+      try {
+        const read = await readDocumentFile(file.name, Buffer.from(file.bytes, 'base64'));
+        const text = canonicalText(read.doc);
+        group.push({
+          kind: 'read',
+          name: file.name,
+          document: {
+            title: read.title,
+            source: read.source ?? null,
+            sourceUrl: read.sourceUrl ?? null,
+            published: read.published,
+            language: read.language ?? null,
+            importedAt,
+            contentHash: createHash('sha256').update(text).digest('hex'),
+            docJson: JSON.stringify(read.doc.toJSON()),
+            text,
+          },
+        });
+      } catch (error) {
+        group.push({ kind: 'failed', name: file.name, reason: reasonOf(error) });
+      }
     }
+    return group;
   };
 
-  /// Imports files from `from` on until COMMIT_INTERVAL_MS has passed, in one transaction.
-  const importGroup = db.transaction((files: readonly File[], from: number, importedAt: string, outcomes: Outcome[]) => {
-    const started = Date.now();
-    for (let i = from; i < files.length && (i === from || Date.now() - started < COMMIT_INTERVAL_MS); i++) {
-      outcomes.push(importOne(files[i]!, importedAt));
-    }
-  });
+  /// Stores a group that was read, in one transaction; each document all or nothing.
+  const storeGroup = db.transaction((group: readonly (Read | Outcome)[]): Outcome[] =>
+    group.map((item) => {
+      if (item.kind !== 'read') return item;
+      try {
+        return { ...store(item.document), name: item.name };
+      } catch (error) {
+        return { kind: 'failed', name: item.name, reason: reasonOf(error) };
+      }
+    }));
 
   const importAll = async (files: readonly File[]): Promise<ImportResult> => {
-    const result: ImportResult = { imported: [], duplicates: [], failed: [] };
+    const result: ImportResult = { imported: [], duplicates: [], revised: [], failed: [] };
     const total = files.length;
     const importedAt = ctx.now();
     let done = 0;
     let lastProgress = 0;
     ctx.emit('importProgress', { done, total, current: files[0]!.name });
     while (done < total) {
-      let outcomes: Outcome[] = [];
+      const group = await readGroup(files, done, importedAt);
+      let outcomes: Outcome[];
       try {
-        importGroup.immediate(files, done, importedAt, outcomes);
+        outcomes = storeGroup.immediate(group);
       } catch (error) {
         // The commit itself failed (a full disk, a lock held too long): none of the group was stored.
         const reason = `the library could not save it (${error instanceof Error ? error.message : String(error)}); nothing of it was stored. Try again.`;
-        const names = outcomes.length > 0 ? outcomes.map((outcome) => outcome.name) : [files[done]!.name];
-        outcomes = names.map((name) => ({ kind: 'failed', name, reason }));
+        outcomes = group.map((item) => ({ kind: 'failed', name: item.name, reason }));
       }
       for (const outcome of outcomes) {
-        if (outcome.kind === 'failed') result.failed.push({ name: outcome.name, reason: outcome.reason });
-        else result[outcome.kind].push({ name: outcome.name, id: outcome.id, title: outcome.title });
+        const { name } = outcome;
+        if (outcome.kind === 'failed') result.failed.push({ name, reason: outcome.reason });
+        else if (outcome.kind === 'revised') result.revised.push({ name, id: outcome.id, title: outcome.title, carried: outcome.carried, toReview: outcome.toReview });
+        else result[outcome.kind].push({ name, id: outcome.id, title: outcome.title });
       }
       done += outcomes.length;
       const now = Date.now();
@@ -93,7 +116,7 @@ export function importMethods(ctx: ServiceContext): Methods<'importFiles'> {
       }
       if (done < total) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (result.imported.length > 0) ctx.emit('libraryChanged', { reason: 'import' });
+    if (result.imported.length > 0 || result.revised.length > 0) ctx.emit('libraryChanged', { reason: 'import' });
     return result;
   };
 

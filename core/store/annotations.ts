@@ -1,12 +1,22 @@
 /// SQL of the annotations (highlights) table and the tags each one carries.
 import type Database from 'better-sqlite3';
-import type { Annotation } from '../../common/types.ts';
+import type { TextSelector } from '../../common/anchoring/types.ts';
+import type { Annotation, ReviewItem, ReviewReason } from '../../common/types.ts';
 
 /// A highlight before it has an id or tags.
 export type NewAnnotation = Omit<Annotation, 'id' | 'tagIds'>;
 
 interface AnnotationRow extends Omit<Annotation, 'tagIds'> {
   tagIds: string;
+}
+
+interface ReviewRow extends AnnotationRow {
+  reason: ReviewReason;
+}
+
+/// Where a placed highlight stands, as re-anchoring reads it.
+export interface PlacedSelector extends TextSelector {
+  id: number;
 }
 
 const columns = `a.id, a.document_id AS documentId, a."start" AS start, a."end" AS "end", a.exact, a.prefix, a.suffix,
@@ -22,9 +32,23 @@ export type AnnotationStore = ReturnType<typeof annotationStore>;
 
 /// Prepares the highlight statements once for `db`.
 export function annotationStore(db: Database.Database) {
+  // Highlights in a review list are not on the text: every query of placed ones leaves them out.
   const inDocument = db.prepare<[number], AnnotationRow>(
-    `SELECT ${columns} FROM annotations a WHERE a.document_id = ? ORDER BY a."start", a."end", a.id`);
+    `SELECT ${columns} FROM annotations a WHERE a.document_id = ? AND a.review_reason IS NULL ORDER BY a."start", a."end", a.id`);
+  const selectorsIn = db.prepare<[number], PlacedSelector>(`
+    SELECT id, "start" AS start, "end" AS "end", exact, prefix, suffix FROM annotations
+    WHERE document_id = ? AND review_reason IS NULL ORDER BY "start", id`);
   const byId = db.prepare<[number], AnnotationRow>(`SELECT ${columns} FROM annotations a WHERE a.id = ?`);
+  const reasonOf = db.prepare<[number], ReviewReason | null>('SELECT review_reason FROM annotations WHERE id = ?').pluck();
+  const toReview = db.prepare<{ documentId: number | null }, ReviewRow>(`
+    SELECT ${columns}, a.review_reason AS reason FROM annotations a
+    WHERE a.review_reason IS NOT NULL AND (@documentId IS NULL OR a.document_id = @documentId)
+    ORDER BY a.document_id, a."start", a."end", a.id`);
+  const move = db.prepare<TextSelector & { id: number; updatedAt: string }>(`
+    UPDATE annotations SET "start" = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix, updated_at = @updatedAt
+    WHERE id = @id`);
+  const sendToReview = db.prepare<{ id: number; reason: ReviewReason; updatedAt: string }>(
+    'UPDATE annotations SET review_reason = @reason, updated_at = @updatedAt WHERE id = @id');
   const insert = db.prepare<NewAnnotation>(`
     INSERT INTO annotations (document_id, "start", "end", exact, prefix, suffix, note, created_at, updated_at)
     VALUES (@documentId, @start, @end, @exact, @prefix, @suffix, @note, @createdAt, @updatedAt)`);
@@ -36,10 +60,31 @@ export function annotationStore(db: Database.Database) {
   const remove = db.prepare<[number]>('DELETE FROM annotations WHERE id = ?');
 
   return {
-    /// The highlights of a document in reading order.
+    /// The placed highlights of a document in reading order.
     listForDocument(documentId: number): Annotation[] {
       return inDocument.all(documentId).map(fromRow);
     },
+    /// The placed highlights of a document, as selectors to re-anchor.
+    selectorsIn(documentId: number): PlacedSelector[] {
+      return selectorsIn.all(documentId);
+    },
+    /// Highlights waiting in review lists (one document's, or all), by document and old position.
+    inReview(documentId: number | null): ReviewItem[] {
+      return toReview.all({ documentId }).map((row) => ({ ...fromRow(row), reason: row.reason }));
+    },
+    /// Why the highlight waits for review; null when it is placed, undefined when there is none.
+    reviewReason(id: number): ReviewReason | null | undefined {
+      return reasonOf.get(id);
+    },
+    /// Puts a placed highlight on a new range with the quote and context read there.
+    move(id: number, selector: TextSelector, updatedAt: string): void {
+      move.run({ id, start: selector.start, end: selector.end, exact: selector.exact, prefix: selector.prefix, suffix: selector.suffix, updatedAt });
+    },
+    /// Takes a highlight off the text into its document's review list; its old quote stays.
+    sendToReview(id: number, reason: ReviewReason, updatedAt: string): void {
+      sendToReview.run({ id, reason, updatedAt });
+    },
+    /// Any highlight, placed or in review.
     get(id: number): Annotation | undefined {
       const row = byId.get(id);
       return row && fromRow(row);

@@ -15,6 +15,21 @@ export interface NewDocument {
   text: string;
 }
 
+/// Metadata an analyst corrects; an absent field stays as it is.
+export interface DocumentMetadata {
+  title?: string;
+  source?: string | null;
+  sourceUrl?: string | null;
+  published?: string | null;
+}
+
+const metadataColumns: Record<keyof DocumentMetadata, string> = {
+  title: 'title',
+  source: 'source',
+  sourceUrl: 'source_url',
+  published: 'published_at',
+};
+
 /// A full-text match before its snippet is split into parts.
 export interface SearchRow {
   id: number;
@@ -50,9 +65,20 @@ export function documentStore(db: Database.Database) {
   const byId = db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const present = db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck();
   const textOf = db.prepare<[number], string>('SELECT text FROM documents WHERE id = ?').pluck();
+  const bySourceUrl = db.prepare<[string], number>('SELECT id FROM documents WHERE source_url = ? ORDER BY id LIMIT 1').pluck();
+  const byTitleAndDate = db.prepare<[string, string], number>(
+    'SELECT id FROM documents WHERE title = ? AND published_at = ? ORDER BY id LIMIT 1').pluck();
+  // A new text takes the document's place; metadata the new file does not state stays.
+  const replace = db.prepare<NewDocument & { id: number }>(`
+    UPDATE documents SET title = @title, source = coalesce(@source, source), source_url = coalesce(@sourceUrl, source_url),
+      published_at = coalesce(@published, published_at), language = coalesce(@language, language),
+      imported_at = @importedAt, content_hash = @contentHash, doc_json = @docJson, text = @text
+    WHERE id = @id`);
+  const metadataUpdates = new Map<string, Database.Statement>();
   const newestFirst = db.prepare<[], DocumentSummary>(`
     SELECT d.id, d.title, d.source, d.published_at AS published, d.imported_at AS importedAt,
-           (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotationCount
+           (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.review_reason IS NULL) AS annotationCount,
+           (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.review_reason IS NOT NULL) AS reviewCount
     FROM documents d
     ORDER BY d.published_at DESC NULLS LAST, d.imported_at DESC, d.id DESC`);
   // Title words weigh more than body words; the snippet comes from whichever column matched best.
@@ -69,9 +95,33 @@ export function documentStore(db: Database.Database) {
     add(document: NewDocument): number {
       return Number(insert.run(document).lastInsertRowid);
     },
-    /// The first document whose text has this sha256, if the library already holds it.
+    /// The first document whose current text has this sha256, if the library already holds it.
     withContentHash(hash: string): { id: number; title: string } | undefined {
       return byHash.get(hash);
+    },
+    /// The document at this source URL, if any.
+    withSourceUrl(url: string): number | undefined {
+      return bySourceUrl.get(url);
+    },
+    /// The document with this title and publication date, if any.
+    withTitleAndDate(title: string, published: string): number | undefined {
+      return byTitleAndDate.get(title, published);
+    },
+    /// Gives document `id` a new text (the triggers re-index it); keep the old one first (revisions.ts).
+    replaceText(id: number, document: NewDocument): void {
+      replace.run({ ...document, id });
+    },
+    /// Writes the fields present in `metadata`; the title reaches the search index by trigger.
+    updateMetadata(id: number, metadata: DocumentMetadata): void {
+      const fields = (Object.keys(metadataColumns) as (keyof DocumentMetadata)[]).filter((field) => metadata[field] !== undefined);
+      if (fields.length === 0) return;
+      const key = fields.join(',');
+      let statement = metadataUpdates.get(key);
+      if (!statement) {
+        statement = db.prepare(`UPDATE documents SET ${fields.map((f) => `${metadataColumns[f]} = @${f}`).join(', ')} WHERE id = @id`);
+        metadataUpdates.set(key, statement);
+      }
+      statement.run({ ...Object.fromEntries(fields.map((f) => [f, metadata[f]])), id });
     },
     get(id: number): LibraryDocument | undefined {
       const row = byId.get(id);
@@ -95,7 +145,8 @@ export function documentStore(db: Database.Database) {
     text(id: number): string | undefined {
       return textOf.get(id);
     },
-    /// Every document, newest publication first; undated ones last, newest import first.
+    /// Every document with its counts of placed highlights and of those to review, newest
+    /// publication first; undated ones last, newest import first.
     listNewestFirst(): DocumentSummary[] {
       return newestFirst.all();
     },

@@ -1,4 +1,5 @@
-/// SQL of the excerpts: tagged highlights with their document, in document then reading order.
+/// SQL of the excerpts: tagged highlights placed on their document's text (not those waiting
+/// for review), with their document, in document then reading order.
 import type Database from 'better-sqlite3';
 
 /// One tagged highlight as stored: offsets in UTF-16 units, tag names as a JSON array.
@@ -34,7 +35,8 @@ export function excerptStore(db: Database.Database) {
            (SELECT json_group_array(t.name ORDER BY t.id)
               FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id) AS tags
     FROM annotations a JOIN documents d ON d.id = a.document_id
-    WHERE EXISTS (SELECT 1 FROM annotation_tags x
+    WHERE a.review_reason IS NULL
+      AND EXISTS (SELECT 1 FROM annotation_tags x
                   WHERE x.annotation_id = a.id
                     AND (@tagIds IS NULL OR x.tag_id IN (SELECT value FROM json_each(@tagIds))))
       AND (@documentIds IS NULL OR a.document_id IN (SELECT value FROM json_each(@documentIds)))

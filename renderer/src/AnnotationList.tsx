@@ -1,17 +1,21 @@
 /// The open document's highlights in reading order: the quote (click to see it in the
-/// text), its tags, a note, and a way to delete it.
-import type { Annotation, Tag } from '../../common/types.ts';
+/// text), its tags, a note, and a way to delete it; below them, the highlights to review.
+import type { Annotation, ReviewItem, Tag } from '../../common/types.ts';
+import { ReviewList } from './ReviewList.tsx';
+import { shortQuote } from './shortQuote.ts';
 
 interface AnnotationListProps {
   annotations: readonly Annotation[] | null;
+  reviewItems: readonly ReviewItem[] | null;
   tags: readonly Tag[];
   onShow: (annotation: Annotation) => void;
   onDelete: (annotation: Annotation) => void;
   onRemoveTag: (annotation: Annotation, tagId: number) => void;
   onNote: (annotation: Annotation, note: string) => void;
+  onDiscard: (item: ReviewItem) => void;
 }
 
-export function AnnotationList({ annotations, tags, onShow, onDelete, onRemoveTag, onNote }: AnnotationListProps) {
+export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard }: AnnotationListProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
   return (
     <aside className="annotations" aria-labelledby="annotations-heading">
@@ -68,12 +72,7 @@ export function AnnotationList({ annotations, tags, onShow, onDelete, onRemoveTa
           );
         })}
       </ol>
+      {reviewItems && <ReviewList items={reviewItems} tags={tags} onDiscard={onDiscard} />}
     </aside>
   );
-}
-
-/// The start of a quote, short enough for a label.
-function shortQuote(exact: string): string {
-  const flat = exact.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }

@@ -1,30 +1,38 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
-/// the right, and a message bar for whatever went wrong.
+/// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary, Tag } from '../../common/types.ts';
+import type { Annotation, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
-import { ExcerptError } from '../../common/errors.ts';
-import { docFromJson } from '../../common/schema.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
-import { DocumentView, type DocumentViewHandle, type OpenDocument } from './DocumentView.tsx';
+import { DocumentView, type DocumentViewHandle } from './DocumentView.tsx';
+import type { DetailsChanges } from './DocumentDetails.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { MessageBar } from './MessageBar.tsx';
-import { rememberDocumentId, rememberedDocumentId } from './rememberedDocument.ts';
+import { ImportButtons } from './ImportButtons.tsx';
+import { ImportDropZone } from './ImportDropZone.tsx';
+import { ImportProgress } from './ImportProgress.tsx';
+import { ImportReport } from './ImportReport.tsx';
+import { rememberedDocumentId } from './rememberedDocument.ts';
 import { nextTagColor, type PickerChoice } from './codebook.ts';
-import { inReadingOrder, tagQuote, withAnnotation } from './tagging.ts';
+import { tagQuote, withAnnotation } from './tagging.ts';
+import { useImport, type ImportRequest } from './useImport.ts';
+import { useOpenDocument } from './useOpenDocument.ts';
 import type { Quote } from './editor/ranges.ts';
 
 export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
   const [openId, setOpenId] = useState<number | null>(rememberedDocumentId);
-  const [open, setOpen] = useState<OpenDocument | null>(null);
-  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const documentView = useRef<DocumentViewHandle>(null);
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
+
+  const { open, setOpen, annotations, setAnnotations, reviewItems, setReviewItems, reload } = useOpenDocument(openId, (error) => {
+    report(error);
+    setOpenId(null);
+  });
 
   const refreshLibrary = useCallback(async () => {
     try {
@@ -36,49 +44,26 @@ export function App() {
     }
   }, [report]);
 
-  // The event listener below lives as long as the app; it reads the open id from here.
-  const openIdRef = useRef(openId);
-  useEffect(() => {
-    openIdRef.current = openId;
-  }, [openId]);
-
-  const refreshAnnotations = useCallback(async () => {
-    const documentId = openIdRef.current;
-    if (documentId === null) return;
-    const list = await api.listAnnotations({ documentId });
-    if (openIdRef.current === documentId) setAnnotations(inReadingOrder(list));
-  }, []);
-
   // Another window or the command line may change the library: follow it.
   useEffect(() => {
     void refreshLibrary();
     return onLibraryEvent('libraryChanged', () => {
       void refreshLibrary();
-      refreshAnnotations().catch(report);
+      reload();
     });
-  }, [refreshLibrary, refreshAnnotations, report]);
+  }, [refreshLibrary, reload]);
 
-  useEffect(() => {
-    rememberDocumentId(openId);
-    setOpen(null);
-    setAnnotations(null);
-    if (openId === null) return;
-    let current = true;
-    Promise.all([api.getDocument({ id: openId }), api.listAnnotations({ documentId: openId })])
-      .then(([document, list]) => {
-        if (!current) return;
-        setOpen({ document, node: parseDocument(document.title, document.doc) });
-        setAnnotations(inReadingOrder(list));
-      })
-      .catch((error: unknown) => {
-        if (!current) return;
-        report(error);
-        setOpenId(null);
-      });
-    return () => {
-      current = false;
-    };
-  }, [openId, report]);
+  const imports = useImport(() => {
+    void refreshLibrary();
+    // A new revision of the open document brings new text and a review list.
+    reload();
+  });
+  const importing = imports.underWay?.cancellable ?? false;
+  const startImport = useCallback((request: ImportRequest) => {
+    void imports.start(request).then((started) => {
+      if (!started) setMessage('An import is under way. Wait for it to finish, then import more files.');
+    }, report);
+  }, [imports.start, report]);
 
   // Every change below updates the list in place, then the library for its counts.
   const change = async (work: () => Promise<void>) => {
@@ -117,34 +102,61 @@ export function App() {
       setAnnotations((list) => (list ?? []).filter((a) => a.id !== annotation.id));
     });
 
+  const discard = (item: ReviewItem) =>
+    change(async () => {
+      await api.discardReviewItem({ id: item.id });
+      setReviewItems((list) => (list ?? []).filter((i) => i.id !== item.id));
+    });
+
+  // The form shows the library's refusal next to its field, so errors go back to it.
+  const saveDetails = async (changes: DetailsChanges) => {
+    if (!open) return;
+    const document = await api.updateDocument({ id: open.document.id, ...changes });
+    setOpen((current) => (current && current.document.id === document.id ? { document, node: current.node } : current));
+    void refreshLibrary();
+  };
+
   return (
     <div className="app">
-      <LibraryList documents={documents} openId={openId} onOpen={setOpenId} />
+      <LibraryList
+        documents={documents}
+        openId={openId}
+        onOpen={setOpenId}
+        importing={
+          <>
+            <ImportButtons busy={importing} onImport={startImport} />
+            {imports.underWay && <ImportProgress progress={imports.underWay} onCancel={imports.cancel} />}
+          </>
+        }
+      />
       <main className="reading">
         {open ? (
-          <DocumentView key={open.document.id} ref={documentView} open={open} annotations={annotations ?? []} tags={tags} onTag={(q, c) => void tagPassage(q, c)} />
+          <DocumentView
+            key={open.document.id}
+            ref={documentView}
+            open={open}
+            annotations={annotations ?? []}
+            tags={tags}
+            onTag={(q, c) => void tagPassage(q, c)}
+            onSaveDetails={saveDetails}
+          />
         ) : (
           <p className="empty-note reading-empty">{openId === null ? 'Choose a document from the library to read and tag it.' : 'Opening…'}</p>
         )}
       </main>
       <AnnotationList
         annotations={open ? annotations : null}
+        reviewItems={open ? reviewItems : null}
         tags={tags}
         onShow={(a) => documentView.current?.showAnnotation(a)}
         onDelete={(a) => void remove(a)}
         onRemoveTag={(a, tagId) => void update(a, { tagIds: a.tagIds.filter((id) => id !== tagId) })}
         onNote={(a, note) => void update(a, { note })}
+        onDiscard={(item) => void discard(item)}
       />
+      <ImportDropZone busy={importing} onImport={startImport} onError={report} />
+      {imports.report && <ImportReport report={imports.report} onOpen={setOpenId} onClose={imports.closeReport} />}
       <MessageBar message={message} onDismiss={() => setMessage(null)} />
     </div>
   );
-}
-
-function parseDocument(title: string, json: unknown) {
-  try {
-    return docFromJson(json);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ExcerptError('unsupported', `“${title}” could not be shown (${reason}). Re-import the file it came from.`);
-  }
 }

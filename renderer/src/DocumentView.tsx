@@ -16,6 +16,7 @@ import { annotationRange, quoteBetween, type Quote } from './editor/ranges.ts';
 import { TagPicker } from './TagPicker.tsx';
 import type { PickerChoice } from './codebook.ts';
 import { publishedDate } from './publishedDate.ts';
+import { DocumentDetails, type DetailsChanges } from './DocumentDetails.tsx';
 
 /// A document as stored, with its ProseMirror node (parsed once when it is opened).
 export interface OpenDocument {
@@ -34,6 +35,8 @@ interface DocumentViewProps {
   annotations: readonly Annotation[];
   tags: readonly Tag[];
   onTag: (quote: Quote, choice: PickerChoice) => void;
+  /// Saves corrected details; rejects with the library's refusal (naming the field).
+  onSaveDetails: (changes: DetailsChanges) => Promise<void>;
   ref?: Ref<DocumentViewHandle>;
 }
 
@@ -47,12 +50,26 @@ interface PickerState {
 
 const PICKER_WIDTH = 320; // px, as .tag-picker in styles.css
 
-export function DocumentView({ open, annotations, tags, onTag, ref }: DocumentViewProps) {
+function editorAttributes(title: string): Record<string, string> {
+  return {
+    class: 'document-text',
+    role: 'textbox',
+    'aria-label': `Text of “${title}”`,
+    'aria-readonly': 'true',
+    'aria-multiline': 'true',
+    spellcheck: 'false',
+  };
+}
+
+export function DocumentView({ open, annotations, tags, onTag, onSaveDetails, ref }: DocumentViewProps) {
   const { document: doc, node } = open;
   const scrollRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const refocusEditButton = useRef(false);
   const [picker, setPicker] = useState<PickerState | null>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   // The plugins outlive a render; they call the latest version of this through the ref.
   const openPicker = useRef((_view: EditorView) => {});
@@ -83,14 +100,7 @@ export function DocumentView({ open, annotations, tags, onTag, ref }: DocumentVi
           keymap(baseKeymap),
         ],
       }),
-      attributes: {
-        class: 'document-text',
-        role: 'textbox',
-        'aria-label': `Text of “${doc.title}”`,
-        'aria-readonly': 'true',
-        'aria-multiline': 'true',
-        spellcheck: 'false',
-      },
+      attributes: editorAttributes(doc.title),
     });
     viewRef.current = view;
     setPicker(null);
@@ -98,7 +108,12 @@ export function DocumentView({ open, annotations, tags, onTag, ref }: DocumentVi
       view.destroy();
       viewRef.current = null;
     };
-  }, [doc, node]);
+    // Only new text makes a new editor; new details (a corrected title) only relabel it, below.
+  }, [node]);
+
+  useEffect(() => {
+    viewRef.current?.setProps({ attributes: editorAttributes(doc.title) });
+  }, [node, doc.title]);
 
   useEffect(() => {
     const view = viewRef.current;
@@ -132,6 +147,18 @@ export function DocumentView({ open, annotations, tags, onTag, ref }: DocumentVi
     setPicker(null);
   };
 
+  const closeDetails = () => {
+    refocusEditButton.current = true;
+    setEditing(false);
+  };
+  // The button comes back when the form has gone; the focus returns to it then, whenever
+  // React gets to that render (a frame callback could run before it, under load).
+  useEffect(() => {
+    if (editing || !refocusEditButton.current) return;
+    refocusEditButton.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
   const applied = picker ? annotations.find((a) => a.start === picker.quote.start && a.end === picker.quote.end)?.tagIds ?? [] : [];
 
   // Imported documents usually open with their title as a heading: it is not repeated above.
@@ -144,11 +171,27 @@ export function DocumentView({ open, annotations, tags, onTag, ref }: DocumentVi
         <div className="document-page">
           <header className="document-header">
             {!titled && <h1 className="document-title">{doc.title}</h1>}
-            <p className="document-meta">
-              {publishedDate(doc.published)}
-              {doc.source && ` · ${doc.source}`}
-            </p>
-            <p className="document-hint">Select a passage to tag it · with a selection, T or Enter opens the codebook</p>
+            {editing ? (
+              <DocumentDetails
+                document={doc}
+                onSave={async (changes) => {
+                  await onSaveDetails(changes);
+                  closeDetails();
+                }}
+                onClose={closeDetails}
+              />
+            ) : (
+              <>
+                <p className="document-meta">
+                  {publishedDate(doc.published)}
+                  {doc.source && ` · ${doc.source}`}
+                  <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditing(true)}>
+                    Edit details
+                  </button>
+                </p>
+                <p className="document-hint">Select a passage to tag it · with a selection, T or Enter opens the codebook</p>
+              </>
+            )}
           </header>
           <div ref={hostRef} />
         </div>

@@ -1,5 +1,6 @@
 /// The library: every document, newest first (the order listDocuments gives), with how
-/// many highlights each holds.
+/// many highlights each holds and how many wait for review; above it, the ways to import.
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../common/types.ts';
 import { publishedDate } from './publishedDate.ts';
 
@@ -7,17 +8,22 @@ interface LibraryListProps {
   documents: readonly DocumentSummary[] | null;
   openId: number | null;
   onOpen: (id: number) => void;
+  /// The import buttons and, while an import runs, its progress.
+  importing: ReactNode;
 }
 
-export function LibraryList({ documents, openId, onOpen }: LibraryListProps) {
+export function LibraryList({ documents, openId, onOpen, importing }: LibraryListProps) {
   return (
     <nav className="library" aria-labelledby="library-heading">
-      <h2 id="library-heading" className="column-heading">
-        Library
-      </h2>
+      <div className="library-top">
+        <h2 id="library-heading" className="column-heading">
+          Library
+        </h2>
+        {importing}
+      </div>
       {documents?.length === 0 && (
         <p className="empty-note">
-          The library is empty. Add press releases with <code>excerpt import FILE</code>.
+          The library is empty. Import press releases with the buttons above, or drop files and folders on the window.
         </p>
       )}
       <ul className="library-list">
@@ -34,6 +40,9 @@ export function LibraryList({ documents, openId, onOpen }: LibraryListProps) {
                 {publishedDate(d.published)}
                 {d.source && ` · ${d.source}`}
               </span>
+              {d.reviewCount > 0 && (
+                <span className="library-review">{d.reviewCount} to review</span>
+              )}
               {d.annotationCount > 0 && (
                 <span className="library-count" aria-label={`${d.annotationCount} highlight${d.annotationCount === 1 ? '' : 's'}`}>
                   {d.annotationCount}
