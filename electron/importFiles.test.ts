@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportProgress } from '../common/importBatches.ts';
+import { collectFiles } from '../core/import/collectFiles.ts';
 import { importableExtensions } from '../core/import/index.ts';
 import { tempDir, tempLibrary } from '../core/testing/tempLibrary.ts';
-import { collectImportFiles, describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions } from './importFiles.ts';
+import { describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions } from './importFiles.ts';
 
 const statement = (title: string) => `${title}\n\n19 November 2021\n\nThe parties agree. 🤝\n`;
 
@@ -13,29 +14,6 @@ test('the dialogs offer every format Excerpt reads, and folders', () => {
   assert.deepEqual(importFilesDialogOptions.filters?.[0]?.extensions, importableExtensions.map((e) => e.slice(1)));
   assert.ok(importFilesDialogOptions.properties?.includes('multiSelections'));
   assert.ok(importFolderDialogOptions.properties?.includes('openDirectory'));
-});
-
-test('a chosen folder is read recursively; hidden files and other formats are skipped and counted', async (t) => {
-  const dir = tempDir(t);
-  const folder = path.join(dir, 'press');
-  mkdirSync(path.join(folder, '2021', 'november'), { recursive: true });
-  mkdirSync(path.join(folder, '.git'));
-  writeFileSync(path.join(folder, 'b.txt'), statement('B'));
-  writeFileSync(path.join(folder, 'a.md'), statement('A'));
-  writeFileSync(path.join(folder, '2021', 'november', 'c.TXT'), statement('C'));
-  writeFileSync(path.join(folder, '.DS_Store'), 'x');
-  writeFileSync(path.join(folder, '.git', 'HEAD'), 'ref');
-  writeFileSync(path.join(folder, 'photo.jpg'), 'x');
-  // A link back up the tree is followed once, not forever.
-  symlinkSync(folder, path.join(folder, '2021', 'loop'));
-  const loose = path.join(dir, 'notes.rtf');
-  writeFileSync(loose, 'x');
-
-  const collected = await collectImportFiles([folder, loose, path.join(dir, 'gone.md')]);
-  assert.deepEqual(collected.files.map((f) => f.name), ['press/2021/november/c.TXT', 'press/a.md', 'press/b.txt', 'notes.rtf']);
-  assert.equal(collected.files[1]!.size, Buffer.byteLength(statement('A')));
-  assert.equal(collected.skipped, 3, '.DS_Store, .git and photo.jpg');
-  assert.deepEqual(collected.unreadable, [{ name: 'gone.md', reason: 'it could not be read (ENOENT).' }]);
 });
 
 test('collected files reach the real service in batches, with progress across them, and the outcome is told', async (t) => {
@@ -50,7 +28,7 @@ test('collected files reach the real service in batches, with progress across th
     return service.importFiles(args);
   } };
   const progress: ImportProgress[] = [];
-  const collected = await collectImportFiles([dir, path.join(dir, 'gone.md')]);
+  const collected = await collectFiles([dir, path.join(dir, 'gone.md')]);
   const report = await importCollectedFiles(counting, collected, (p) => progress.push(p));
   assert.deepEqual(calls, [25, 6], 'at most 25 files per call');
   assert.equal(report.result.imported.length, 30);
@@ -58,7 +36,7 @@ test('collected files reach the real service in batches, with progress across th
   assert.deepEqual(progress.at(-1), { done: 31, total: 31, current: `${path.basename(dir)}/statement-29.txt` });
   assert.ok(progress.every((p) => p.total === 31));
 
-  const again = await importCollectedFiles(service, await collectImportFiles([path.join(dir, names[0]!)]), () => {});
+  const again = await importCollectedFiles(service, await collectFiles([path.join(dir, names[0]!)]), () => {});
   const summary = describeImportResult({ ...again, skipped: 2 });
   assert.deepEqual(summary, {
     type: 'info',
@@ -67,7 +45,7 @@ test('collected files reach the real service in batches, with progress across th
   });
   const failed = describeImportResult(report);
   assert.equal(failed.type, 'warning');
-  assert.match(failed.detail, /^Not imported:\ngone\.md: it could not be read \(ENOENT\)\.\n.*empty\.txt: /);
+  assert.match(failed.detail, /^Not imported:\ngone\.md: there is no such file or folder\.\n.*empty\.txt: /);
 });
 
 test('a revision is told with what happened to its highlights', () => {

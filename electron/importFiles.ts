@@ -1,12 +1,11 @@
-/// File > Import Files… and Import Folder…: what the native dialogs offer, which files a
-/// chosen folder holds, how they travel to the service in batches, and what the analyst is
-/// told afterwards. No electron runtime needed here.
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+/// File > Import Files… and Import Folder…: what the native dialogs offer, how the files
+/// collectFiles (core/import/collectFiles.ts) finds travel to the service in batches, and what
+/// the analyst is told afterwards. No electron runtime needed here.
+import { readFile } from 'node:fs/promises';
 import type { OpenDialogOptions } from 'electron';
 import { importInBatches, type ImportProgress } from '../common/importBatches.ts';
 import { cancelledNote, duplicateNote, importSummary, revisionNote, skippedNote, type ImportReport } from '../common/importOutcome.ts';
-import type { ImportResult } from '../common/types.ts';
+import type { CollectedFiles } from '../core/import/collectFiles.ts';
 import { importableExtensions } from '../core/import/index.ts';
 import type { ExcerptService } from '../core/service.ts';
 
@@ -18,72 +17,13 @@ export const importFilesDialogOptions: OpenDialogOptions = {
   filters: [{ name: 'Press releases', extensions: importableExtensions.map((extension) => extension.slice(1)) }],
 };
 
-/// The native open dialog of File > Import Folder…: the files inside are found by collectImportFiles.
+/// The native open dialog of File > Import Folder…: the files inside are found by collectFiles
+/// (core/import/collectFiles.ts).
 export const importFolderDialogOptions: OpenDialogOptions = {
   title: 'Import a folder of press releases',
   buttonLabel: 'Import Folder',
   properties: ['openDirectory', 'multiSelections'],
 };
-
-/// A file on disk to import, named for messages by its path from the chosen folder.
-export interface FileToImport {
-  path: string;
-  name: string;
-  size: number;
-}
-
-/// What the chosen paths hold.
-export interface CollectedImport {
-  files: FileToImport[];
-  /// Files inside folders passed over: hidden, or not a format Excerpt reads.
-  skipped: number;
-  /// Chosen paths (or folders inside them) that could not be read, with why.
-  unreadable: ImportResult['failed'];
-}
-
-const isImportable = (name: string) => importableExtensions.includes(path.extname(name).toLowerCase());
-
-/// The files `paths` name: a file as chosen (the service refuses a format it cannot read,
-/// with its reason), a folder walked recursively for the formats Excerpt reads, in name order.
-export async function collectImportFiles(paths: readonly string[]): Promise<CollectedImport> {
-  const found: CollectedImport = { files: [], skipped: 0, unreadable: [] };
-  const seenFolders = new Set<string>();
-  const visit = async (file: string, name: string, chosen: boolean): Promise<void> => {
-    let info;
-    try {
-      info = await stat(file);
-    } catch (error) {
-      // A dangling link inside a folder is not something the analyst asked for.
-      if (chosen) found.unreadable.push({ name, reason: cannotRead(error) });
-      else found.skipped++;
-      return;
-    }
-    if (info.isDirectory()) {
-      // A symbolic link back up the tree must not make the walk endless.
-      const real = await realpath(file);
-      if (seenFolders.has(real)) return;
-      seenFolders.add(real);
-      let entries: string[];
-      try {
-        entries = (await readdir(file)).sort();
-      } catch (error) {
-        found.unreadable.push({ name, reason: cannotRead(error) });
-        return;
-      }
-      for (const entry of entries) {
-        // Hidden files and folders (.git, .DS_Store, editor backups) are not documents.
-        if (entry.startsWith('.')) found.skipped++;
-        else await visit(path.join(file, entry), `${name}/${entry}`, false);
-      }
-    } else if (chosen || (info.isFile() && isImportable(file))) {
-      found.files.push({ path: file, name, size: info.size });
-    } else {
-      found.skipped++;
-    }
-  };
-  for (const chosen of paths) await visit(chosen, path.basename(chosen), true);
-  return found;
-}
 
 function cannotRead(error: unknown): string {
   return `it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`;
@@ -93,7 +33,7 @@ function cannotRead(error: unknown): string {
 /// sent); `onProgress` hears the progress across all batches.
 export async function importCollectedFiles(
   service: Pick<ExcerptService, 'importFiles' | 'on'>,
-  collected: CollectedImport,
+  collected: CollectedFiles,
   onProgress: (progress: ImportProgress) => void,
 ): Promise<ImportReport> {
   const { result, cancelled } = await importInBatches({
@@ -112,7 +52,7 @@ export async function importCollectedFiles(
     onProgress,
     cancelled: () => false,
   });
-  result.failed.unshift(...collected.unreadable);
+  result.failed.unshift(...collected.problems.map(({ name, reason }) => ({ name, reason })));
   return { result, skipped: collected.skipped, cancelled };
 }
 

@@ -5,12 +5,13 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { pathToFileURL } from 'node:url';
 import { ipcChannels } from '../common/ipc.ts';
 import type { ExcerptEventName } from '../common/types.ts';
+import { collectFiles } from '../core/import/collectFiles.ts';
 import { openLibrary, type Library } from '../core/library.ts';
 import { addSamplesOnFirstRun } from '../core/samples.ts';
 import { appPaths } from './appPaths.ts';
 import { appRequestFile, appResponseHeaders, appSchemePrivileges } from './appProtocol.ts';
 import {
-  collectImportFiles, describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions,
+  describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions,
 } from './importFiles.ts';
 import { forwardServiceEvents, handleIpcCall } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -111,7 +112,7 @@ async function importWithDialog(kind: 'files' | 'folder'): Promise<void> {
   if (choice.canceled || choice.filePaths.length === 0) return;
   importingFromMenu = true;
   try {
-    const collected = await collectImportFiles(choice.filePaths);
+    const collected = await collectFiles(choice.filePaths);
     const report = await importCollectedFiles(library.service, collected, (progress) => sendEvent(window, 'importProgress', progress));
     const summary = describeImportResult(report);
     await dialog.showMessageBox(window, { type: summary.type, title: 'Import', message: summary.message, detail: summary.detail });

@@ -9,7 +9,7 @@ import { readArguments, tsvField, UsageError, type Invocation } from '../command
 import { withLibrary } from '../library.ts';
 import { importableExtensions } from '../../core/import/index.ts';
 import { checkFileSize } from '../../core/import/limits.ts';
-import { collectFiles } from '../collectFiles.ts';
+import { collectFiles } from '../../core/import/collectFiles.ts';
 
 /// The text of "excerpt import --help".
 export const help = `Usage: excerpt [--db PATH] import PATH...
@@ -35,8 +35,8 @@ export async function run(invocation: Invocation): Promise<number> {
   let failed = problems.length;
   if (files.length === 0) return failed > 0 ? 1 : 0;
   await withLibrary(parsed.db, { create: true }, async (library) => {
-    for (const path of files) {
-      if (!(await importOne(library.service, path))) failed++;
+    for (const file of files) {
+      if (!(await importOne(library.service, file.path))) failed++;
     }
   });
   return failed > 0 ? 1 : 0;
