@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toBase64 } from './base64.ts';
+import { toBase64 } from '../../renderer/src/base64.ts';
 
 test('bytes encode as base64 slice by slice, pausing between slices, as one string', async () => {
   const bytes = new Uint8Array(3 * 256 * 1024 * 2 + 1001);

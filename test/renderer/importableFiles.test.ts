@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importableExtensions as coreExtensions } from '../../core/import/index.ts';
-import { folderFiles, importAccept, isHiddenPath, isImportable, refusalBeforeReading } from './importableFiles.ts';
+import { folderFiles, importAccept, isHiddenPath, isImportable, refusalBeforeReading } from '../../renderer/src/importableFiles.ts';
 
 test('the window offers exactly the formats the library reads', () => {
   assert.deepEqual([...importAccept.split(',')].sort(), [...coreExtensions].sort());
