@@ -3,7 +3,7 @@
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
 import type {
-  Annotation, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
+  Annotation, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
 } from './types.ts';
 
 const id = z.number().int().positive();
@@ -22,7 +22,18 @@ export const exportFilter = z.object({
 export type ExportFilter = z.infer<typeof exportFilter>;
 
 export const methodArgs = {
-  listDocuments: z.object({}),
+  /// Every filter given narrows the list: documents with a placed highlight carrying the tag or
+  /// one of its sub-tags, published within from..to (inclusive), from exactly this source.
+  listDocuments: z.object({
+    tagId: id.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    source: z.string().max(1000).optional(),
+  }).refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+    message: 'the end date comes before the start date; choose a "to" date on or after the "from" date',
+    path: ['to'],
+  }),
+  listSources: z.object({}),
   getDocument: z.object({ id }),
   searchDocuments: z.object({ query: z.string().trim().min(1, 'type something to search for').max(500), limit: z.number().int().min(1).max(500).optional() }),
 
@@ -91,6 +102,8 @@ export type Args<M extends MethodName> = z.output<(typeof methodArgs)[M]>;
 
 export interface ExcerptApi {
   listDocuments(args: ArgsIn<'listDocuments'>): Promise<DocumentSummary[]>;
+  /// The sources the library's documents name, the most documents first.
+  listSources(args: ArgsIn<'listSources'>): Promise<DocumentSource[]>;
   getDocument(args: ArgsIn<'getDocument'>): Promise<LibraryDocument>;
   searchDocuments(args: ArgsIn<'searchDocuments'>): Promise<SearchHit[]>;
   /// Corrects a document's title, date, source or URL; its text and highlights are untouched.

@@ -19,6 +19,12 @@ export interface DocumentSummary {
   reviewCount: number;
 }
 
+/// A source the library's documents name, with how many documents name it.
+export interface DocumentSource {
+  source: string;
+  count: number;
+}
+
 export interface LibraryDocument {
   id: number;
   title: string;

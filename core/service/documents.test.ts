@@ -124,3 +124,78 @@ test('updateDocument refuses invalid fields by name and writes nothing', async (
     e instanceof ExcerptError && e.code === 'not-found' && e.field === 'id');
   assert.deepEqual(await library.service.getDocument({ id }), before);
 });
+
+/// Three dated documents from two sources; a highlight tagged with a sub-tag on the first.
+async function filteredLibrary(t: import('node:test').TestContext) {
+  const library = tempLibrary(t);
+  const { service } = library;
+  const march = await importText(library, 'march.txt', 'Cooperation agreed\n2024-03-18\n\nThe offices agreed to share warnings.');
+  const may = await importText(library, 'may.txt', 'Spectrum plans\n2024-05-02\n\nThe regulators compared plans.');
+  const june = await importText(library, 'june.txt', 'Annual report\n2024-06-30\n\nThe report was published.');
+  const undated = await importText(library, 'undated.txt', 'Undated note\n\nNo date here.');
+  await service.updateDocument({ id: march, source: 'Ministry of Foreign Affairs' });
+  await service.updateDocument({ id: may, source: 'Telecom Authority' });
+  await service.updateDocument({ id: june, source: 'Ministry of Foreign Affairs' });
+  const actors = await service.createTag({ name: 'Actors' });
+  const regulator = await service.createTag({ name: 'Regulator', parentId: actors.id });
+  const national = await service.createTag({ name: 'National', parentId: regulator.id });
+  const other = await service.createTag({ name: 'Other' });
+  await service.createAnnotation({ documentId: march, start: 0, end: 11, tagIds: [national.id] });
+  return { library, service, ids: { march, may, june, undated }, tags: { actors, regulator, national, other } };
+}
+
+test('listDocuments filters by tag (sub-tags included), by date range and by source, alone and combined', async (t) => {
+  const { service, ids, tags } = await filteredLibrary(t);
+  const list = async (filter: Parameters<typeof service.listDocuments>[0]) => (await service.listDocuments(filter)).map((d) => d.id);
+
+  assert.deepEqual(await list({}), [ids.june, ids.may, ids.march, ids.undated]);
+  assert.deepEqual(await list({ tagId: tags.actors.id }), [ids.march], 'a grandparent tag finds the sub-sub-tag');
+  assert.deepEqual(await list({ tagId: tags.national.id }), [ids.march]);
+  assert.deepEqual(await list({ tagId: tags.other.id }), []);
+  assert.deepEqual(await list({ tagId: 9999 }), [], 'a deleted tag has no documents');
+  assert.deepEqual(await list({ from: '2024-05-02' }), [ids.june, ids.may], 'from is inclusive; undated documents fall outside');
+  assert.deepEqual(await list({ to: '2024-05-02' }), [ids.may, ids.march], 'to is inclusive');
+  assert.deepEqual(await list({ from: '2024-03-19', to: '2024-06-29' }), [ids.may]);
+  assert.deepEqual(await list({ from: '2024-06-30', to: '2024-06-30' }), [ids.june]);
+  assert.deepEqual(await list({ source: 'Ministry of Foreign Affairs' }), [ids.june, ids.march]);
+  assert.deepEqual(await list({ source: 'Ministry' }), [], 'the source matches exactly');
+  assert.deepEqual(await list({ source: 'Ministry of Foreign Affairs', from: '2024-04-01' }), [ids.june]);
+  assert.deepEqual(await list({ tagId: tags.regulator.id, source: 'Ministry of Foreign Affairs', to: '2024-03-18' }), [ids.march]);
+  assert.deepEqual(await list({ tagId: tags.regulator.id, source: 'Telecom Authority' }), []);
+  const [march] = await service.listDocuments({ tagId: tags.actors.id });
+  assert.equal(march!.annotationCount, 1, 'a filtered list keeps its counts');
+});
+
+test('listDocuments by tag ignores highlights waiting for review and untagged ones', async (t) => {
+  const { library, service, ids, tags } = await filteredLibrary(t);
+  const waiting = await service.createAnnotation({ documentId: ids.may, start: 0, end: 8, tagIds: [tags.regulator.id] });
+  await service.createAnnotation({ documentId: ids.june, start: 0, end: 6 });
+  assert.deepEqual((await service.listDocuments({ tagId: tags.actors.id })).map((d) => d.id), [ids.may, ids.march]);
+  library.db.prepare("UPDATE annotations SET review_reason = 'deleted' WHERE id = ?").run(waiting.id);
+  assert.deepEqual((await service.listDocuments({ tagId: tags.actors.id })).map((d) => d.id), [ids.march]);
+});
+
+test('listDocuments refuses an invalid date or a range that ends before it starts, naming the field', async (t) => {
+  const { service } = await filteredLibrary(t);
+  const invalid: [Record<string, unknown>, string][] = [
+    [{ from: '2024-07-01', to: '2024-06-30' }, 'to'],
+    [{ from: '18 March 2024' }, 'from'],
+    [{ to: '2024-02-30' }, 'to'],
+    [{ tagId: 0 }, 'tagId'],
+    [{ source: 'x'.repeat(1001) }, 'source'],
+  ];
+  for (const [args, field] of invalid) {
+    await assert.rejects(service.listDocuments(args as never), (e: unknown) =>
+      e instanceof ExcerptError && e.code === 'invalid-argument' && e.field === field, JSON.stringify(args));
+  }
+});
+
+test('listSources gives the sources present, the most documents first', async (t) => {
+  const { service, ids } = await filteredLibrary(t);
+  assert.deepEqual(await service.listSources({}), [
+    { source: 'Ministry of Foreign Affairs', count: 2 },
+    { source: 'Telecom Authority', count: 1 },
+  ]);
+  await service.updateDocument({ id: ids.may, source: '' });
+  assert.deepEqual(await service.listSources({}), [{ source: 'Ministry of Foreign Affairs', count: 2 }]);
+});

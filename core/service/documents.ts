@@ -7,10 +7,12 @@ import type { Methods, ServiceContext } from './context.ts';
 /// Search results returned when the caller does not ask for a number.
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-/// listDocuments, getDocument, searchDocuments, updateDocument.
-export function documentMethods({ documents, write }: ServiceContext): Methods<'listDocuments' | 'getDocument' | 'searchDocuments' | 'updateDocument'> {
+/// listDocuments, listSources, getDocument, searchDocuments, updateDocument.
+export function documentMethods({ documents, write }: ServiceContext): Methods<'listDocuments' | 'listSources' | 'getDocument' | 'searchDocuments' | 'updateDocument'> {
   return {
-    listDocuments: () => documents.listNewestFirst(),
+    // A tag that no longer exists has no documents: a filter remembered across its deletion shows none.
+    listDocuments: (filter) => documents.listNewestFirst(filter),
+    listSources: () => documents.sources(),
 
     updateDocument: ({ id, ...metadata }) => write('update', () => {
       if (!documents.exists(id)) throw documentNotFound(id, 'id');

@@ -1,6 +1,6 @@
 /// SQL of the documents table and its full-text index.
 import type Database from 'better-sqlite3';
-import type { DocJson, DocumentSummary, LibraryDocument } from '../../common/types.ts';
+import type { DocJson, DocumentSource, DocumentSummary, LibraryDocument } from '../../common/types.ts';
 
 /// A document as the importer hands it to the library.
 export interface NewDocument {
@@ -29,6 +29,16 @@ const metadataColumns: Record<keyof DocumentMetadata, string> = {
   sourceUrl: 'source_url',
   published: 'published_at',
 };
+
+/// Which documents the library list shows; an absent field does not narrow it.
+export interface DocumentFilter {
+  /// A tag id: documents with a placed highlight carrying it or one of its sub-tags.
+  tagId?: number;
+  /// ISO dates, inclusive; an undated document falls outside any range.
+  from?: string;
+  to?: string;
+  source?: string;
+}
 
 /// A full-text match before its snippet is split into parts.
 export interface SearchRow {
@@ -75,12 +85,29 @@ export function documentStore(db: Database.Database) {
       imported_at = @importedAt, content_hash = @contentHash, doc_json = @docJson, text = @text
     WHERE id = @id`);
   const metadataUpdates = new Map<string, Database.Statement>();
-  const newestFirst = db.prepare<[], DocumentSummary>(`
+  // The tag's documents are found once, from the tag side (annotation_tags_by_tag, then each
+  // highlight by its id), not by probing every document's highlights.
+  const newestFirst = db.prepare<{ tagId: number | null; from: string | null; to: string | null; source: string | null }, DocumentSummary>(`
+    WITH RECURSIVE chosen_tags (id) AS (
+      SELECT @tagId WHERE @tagId IS NOT NULL
+      UNION SELECT t.id FROM tags t JOIN chosen_tags c ON t.parent_id = c.id
+    )
     SELECT d.id, d.title, d.source, d.published_at AS published, d.imported_at AS importedAt,
            (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.review_reason IS NULL) AS annotationCount,
            (SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.review_reason IS NOT NULL) AS reviewCount
     FROM documents d
+    WHERE (@tagId IS NULL OR d.id IN (
+            SELECT a.document_id FROM chosen_tags c
+            JOIN annotation_tags at ON at.tag_id = c.id
+            JOIN annotations a ON a.id = at.annotation_id
+            WHERE a.review_reason IS NULL))
+      AND (@from IS NULL OR d.published_at >= @from)
+      AND (@to IS NULL OR d.published_at <= @to)
+      AND (@source IS NULL OR d.source = @source)
     ORDER BY d.published_at DESC NULLS LAST, d.imported_at DESC, d.id DESC`);
+  const sources = db.prepare<[], DocumentSource>(`
+    SELECT source, count(*) AS count FROM documents WHERE source IS NOT NULL
+    GROUP BY source ORDER BY count DESC, source`);
   // Title words weigh more than body words; the snippet comes from whichever column matched best.
   const matching = db.prepare<{ match: string; open: string; close: string; limit: number }, SearchRow>(`
     SELECT d.id, d.title, d.source, d.published_at AS published,
@@ -145,10 +172,14 @@ export function documentStore(db: Database.Database) {
     text(id: number): string | undefined {
       return textOf.get(id);
     },
-    /// Every document with its counts of placed highlights and of those to review, newest
-    /// publication first; undated ones last, newest import first.
-    listNewestFirst(): DocumentSummary[] {
-      return newestFirst.all();
+    /// The documents `filter` lets through with their counts of placed highlights and of those
+    /// to review, newest publication first; undated ones last, newest import first.
+    listNewestFirst(filter: DocumentFilter = {}): DocumentSummary[] {
+      return newestFirst.all({ tagId: filter.tagId ?? null, from: filter.from ?? null, to: filter.to ?? null, source: filter.source ?? null });
+    },
+    /// The sources documents name, the most documents first, then alphabetically.
+    sources(): DocumentSource[] {
+      return sources.all();
     },
     /// Documents matching an FTS5 query, best first; matched words sit between `open` and `close`.
     search(match: string, limit: number, open: string, close: string): SearchRow[] {

@@ -1,10 +1,12 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
+import type { Annotation, DocumentSource, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
+import { LibraryFilters } from './LibraryFilters.tsx';
+import { isFiltered, rangeProblem, rememberedFilter, rememberFilter, type LibraryFilter } from './libraryFilter.ts';
 import { DocumentView, type DocumentViewHandle } from './DocumentView.tsx';
 import type { DetailsChanges } from './DocumentDetails.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
@@ -23,6 +25,10 @@ import type { Quote } from './editor/ranges.ts';
 export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
+  const [sources, setSources] = useState<DocumentSource[]>([]);
+  const [filter, setFilter] = useState<LibraryFilter>(rememberedFilter);
+  const [filterError, setFilterError] = useState<string | null>(null);
+  const latestRefresh = useRef(0);
   const [openId, setOpenId] = useState<number | null>(rememberedDocumentId);
   const [message, setMessage] = useState<string | null>(null);
   const documentView = useRef<DocumentViewHandle>(null);
@@ -34,15 +40,26 @@ export function App() {
     setOpenId(null);
   });
 
+  useEffect(() => rememberFilter(filter), [filter]);
+
   const refreshLibrary = useCallback(async () => {
+    // Answers arrive late; only the newest request's fits the filters shown.
+    const request = ++latestRefresh.current;
+    // A range out of order is said next to the dates, and the list stays as it was.
+    const problem = rangeProblem(filter);
     try {
-      const [docs, codebook] = await Promise.all([api.listDocuments({}), api.listTags({})]);
-      setDocuments(docs);
+      const [docs, codebook, named] = await Promise.all([
+        problem ? null : api.listDocuments(filter), api.listTags({}), api.listSources({}),
+      ]);
+      if (request !== latestRefresh.current) return;
+      if (docs) setDocuments(docs);
       setTags(codebook);
+      setSources(named);
+      setFilterError(problem);
     } catch (error) {
-      report(error);
+      if (request === latestRefresh.current) report(error);
     }
-  }, [report]);
+  }, [report, filter]);
 
   // Another window or the command line may change the library: follow it.
   useEffect(() => {
@@ -122,6 +139,9 @@ export function App() {
         documents={documents}
         openId={openId}
         onOpen={setOpenId}
+        filters={<LibraryFilters filter={filter} tags={tags} sources={sources} error={filterError} onChange={setFilter} />}
+        filtered={isFiltered(filter)}
+        onClearFilters={() => setFilter({})}
         importing={
           <>
             <ImportButtons busy={importing} onImport={startImport} />

@@ -1,5 +1,6 @@
-/// The library: every document, newest first (the order listDocuments gives), with how
-/// many highlights each holds and how many wait for review; above it, the ways to import.
+/// The library: the documents the filters let through, newest first (the order listDocuments
+/// gives), with how many highlights each holds and how many wait for review; above them, the
+/// ways to import and the filters.
 import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../common/types.ts';
 import { publishedDate } from './publishedDate.ts';
@@ -10,9 +11,13 @@ interface LibraryListProps {
   onOpen: (id: number) => void;
   /// The import buttons and, while an import runs, its progress.
   importing: ReactNode;
+  /// The filter bar; `filtered` says whether it narrows the list.
+  filters: ReactNode;
+  filtered: boolean;
+  onClearFilters: () => void;
 }
 
-export function LibraryList({ documents, openId, onOpen, importing }: LibraryListProps) {
+export function LibraryList({ documents, openId, onOpen, importing, filters, filtered, onClearFilters }: LibraryListProps) {
   return (
     <nav className="library" aria-labelledby="library-heading">
       <div className="library-top">
@@ -20,8 +25,17 @@ export function LibraryList({ documents, openId, onOpen, importing }: LibraryLis
           Library
         </h2>
         {importing}
+        {filters}
       </div>
-      {documents?.length === 0 && (
+      {documents?.length === 0 && filtered && (
+        <div className="empty-note library-no-match" role="status">
+          <p>No document matches these filters.</p>
+          <button type="button" className="import-button" onClick={onClearFilters}>
+            Clear filters
+          </button>
+        </div>
+      )}
+      {documents?.length === 0 && !filtered && (
         <p className="empty-note">
           The library is empty. Import press releases with the buttons above, or drop files and folders on the window.
         </p>

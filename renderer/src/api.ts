@@ -4,6 +4,7 @@ import type { ExcerptApi, MethodName } from '../../common/api.ts';
 import { createApiClient, type Transport } from '../../common/client.ts';
 import { ExcerptError, isExcerptErrorJson } from '../../common/errors.ts';
 import type { ExcerptEventName, ExcerptEvents } from '../../common/types.ts';
+import { hashParams } from './hashParams.ts';
 
 /// What electron/preload.ts exposes through contextBridge.
 export interface ExcerptBridge {
@@ -20,7 +21,7 @@ declare global {
 type Subscribe = <E extends ExcerptEventName>(event: E, listener: (payload: ExcerptEvents[E]) => void) => () => void;
 
 const bridge = window.excerpt;
-const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+const token = hashParams().get('token') ?? '';
 
 const httpTransport: Transport = async (method, args) => {
   const response = await fetch(`/api/${method}`, {

@@ -1,8 +1,6 @@
 /// The open document survives a reload: its id sits in the page URL's hash beside the
 /// host's token (`#token=…&doc=12`).
-function hashParams(): URLSearchParams {
-  return new URLSearchParams(location.hash.slice(1));
-}
+import { hashParams, updateHashParams } from './hashParams.ts';
 
 export function rememberedDocumentId(): number | null {
   const id = Number(hashParams().get('doc'));
@@ -10,9 +8,5 @@ export function rememberedDocumentId(): number | null {
 }
 
 export function rememberDocumentId(id: number | null): void {
-  const params = hashParams();
-  if (id === null) params.delete('doc');
-  else params.set('doc', String(id));
-  // replaceState: choosing a document is not a step the Back button should undo.
-  history.replaceState(history.state, '', `#${params.toString()}`);
+  updateHashParams({ doc: id === null ? null : String(id) });
 }
