@@ -46,3 +46,11 @@ export function isExcerptErrorJson(value: unknown): value is ExcerptErrorJson {
   const v = value as Record<string, unknown>;
   return typeof v.message === 'string' && codes.includes(v.code as ExcerptErrorCode);
 }
+
+/// Whatever a host caught, as the contract's error: an ExcerptError as it is, anything else
+/// (a bug) as an `internal` error whose message tells the analyst what to do, not a stack.
+export function asContractError(error: unknown): ExcerptError {
+  if (error instanceof ExcerptError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ExcerptError('internal', `Excerpt hit an unexpected problem: ${message}. Try again; if it keeps happening, report it with what you were doing.`);
+}

@@ -2,7 +2,7 @@
 /// service and its reply (or error) goes back as plain data.
 import { isMethodName, methodNames, type ExcerptApi } from '../common/api.ts';
 import { dispatchCall } from '../common/dispatch.ts';
-import { ExcerptError } from '../common/errors.ts';
+import { asContractError, ExcerptError } from '../common/errors.ts';
 import type { IpcReply } from '../common/ipc.ts';
 import { eventNames, type ExcerptEventName } from '../common/types.ts';
 import type { ExcerptService } from '../core/service.ts';
@@ -25,10 +25,8 @@ export async function handleIpcCall(service: ExcerptApi, senderFrameUrl: string 
   try {
     return { ok: true, value: await dispatchCall(service, method, args) };
   } catch (error) {
-    if (error instanceof ExcerptError) return failure(error);
-    console.error('Excerpt main process:', error);
-    const message = error instanceof Error ? error.message : String(error);
-    return failure(new ExcerptError('internal', `Excerpt hit an unexpected problem: ${message}. Try again; if it keeps happening, report it with what you were doing.`));
+    if (!(error instanceof ExcerptError)) console.error('Excerpt main process:', error);
+    return failure(asContractError(error));
   }
 }
 

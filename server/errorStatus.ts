@@ -1,5 +1,5 @@
 /// How the loopback host reports a contract error over HTTP.
-import { ExcerptError, type ExcerptErrorCode, type ExcerptErrorJson } from '../common/errors.ts';
+import { asContractError, type ExcerptErrorCode, type ExcerptErrorJson } from '../common/errors.ts';
 
 const statusByCode: Record<ExcerptErrorCode, number> = {
   'invalid-argument': 400,
@@ -18,8 +18,6 @@ export function statusForErrorCode(code: ExcerptErrorCode): number {
 /// Whatever a call threw, as the status and JSON body the client receives. Anything that
 /// is not an ExcerptError is a bug: the analyst gets a message saying so, not a stack.
 export function errorReply(error: unknown): { status: number; body: { error: ExcerptErrorJson } } {
-  const known = error instanceof ExcerptError
-    ? error
-    : new ExcerptError('internal', `Excerpt hit an unexpected problem: ${error instanceof Error ? error.message : String(error)}. Try again; if it keeps happening, report it with what you were doing.`);
+  const known = asContractError(error);
   return { status: statusForErrorCode(known.code), body: { error: known.toJSON() } };
 }
