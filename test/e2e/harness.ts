@@ -59,6 +59,9 @@ export async function startApp(t: TestContext, documents: readonly SampleDocumen
   closers.push(() => browser.close());
 
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // File choosers are intercepted from the start: a key press that opens one could otherwise
+  // outrun Playwright's switch to interception, and the chooser would open unseen.
+  page.on('filechooser', () => {});
   const pageProblems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
