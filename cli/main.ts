@@ -13,7 +13,7 @@ interface CommandEntry {
 const commands: Record<string, CommandEntry> = {
   import: { summary: 'add .txt and .md files, or folders of them, to the library', load: () => import('./commands/import.ts') },
   docs: { summary: 'list the documents (id, published, title), or search them', load: () => import('./commands/docs.ts') },
-  tags: { summary: 'show the codebook as a tree', load: () => import('./commands/tags.ts') },
+  tags: { summary: 'show the codebook as a tree, or merge one tag into another', load: () => import('./commands/tags.ts') },
   code: { summary: 'tag a quoted passage of a document', load: () => import('./commands/code.ts') },
   export: { summary: 'write the tagged excerpts as CSV or JSON', load: () => import('./commands/export.ts') },
   serve: { summary: 'open the app in a browser through a local server', load: () => import('./commands/serve.ts') },

@@ -15,28 +15,48 @@ export interface ResolvedTag {
 
 /// The tag `name` means, created (with missing parents) when none matches; ambiguous names are refused.
 export async function tagByName(service: ExcerptService, name: string): Promise<ResolvedTag> {
-  const wanted = name.trim();
   const tags = await service.listTags({});
-  const byId = new Map(tags.map((tag) => [tag.id, tag]));
-  const anywhere = matching(tags, wanted);
-  if (anywhere.length === 1) return { tag: anywhere[0]!, created: [] };
-  if (anywhere.length > 1) {
-    const paths = anywhere.map((tag) => `"${tagPath(tag, byId)}"`).join(', ');
-    throw new CliFailure(`several tags are called "${wanted}": ${paths}. Name the one you mean by its path, for example --tag ${paths.split(', ')[0]}.`, 2);
+  const found = findTag(tags, name);
+  if (found) return { tag: found, created: [] };
+  let parent: Tag | null = null;
+  const created: Tag[] = [];
+  for (const segment of pathOf(name)) {
+    const parentId: number | null = parent ? parent.id : null;
+    const existing = matching(tags.filter((tag) => tag.parentId === parentId), segment);
+    parent = existing[0] ?? (await service.createTag({ name: segment, parentId }));
+    if (!existing[0]) created.push(parent);
   }
+  return { tag: parent!, created };
+}
+
+/// The tag of `tags` (the codebook) that `name` means, or undefined when none does; ambiguous
+/// names are refused.
+export function findTag(tags: readonly Tag[], name: string): Tag | undefined {
+  const wanted = name.trim();
+  const anywhere = matching(tags, wanted);
+  if (anywhere.length === 1) return anywhere[0];
+  if (anywhere.length > 1) {
+    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+    const paths = anywhere.map((tag) => `"${tagPath(tag, byId)}"`).join(', ');
+    throw new CliFailure(`several tags are called "${wanted}": ${paths}. Name the one you mean by its path, for example ${paths.split(', ')[0]}.`, 2);
+  }
+  let found: Tag | undefined;
+  for (const segment of pathOf(name)) {
+    const parentId: number | null = found ? found.id : null;
+    found = matching(tags.filter((tag) => tag.parentId === parentId), segment)[0];
+    if (!found) return undefined;
+  }
+  return found;
+}
+
+/// The names along a tag path ("Parent/Child"), or the one name.
+function pathOf(name: string): string[] {
+  const wanted = name.trim();
   const segments = wanted.includes('/') ? wanted.split('/').map((segment) => segment.trim()) : [wanted];
   if (segments.some((segment) => segment === '')) {
     throw new CliFailure(`"${name}" is not a tag path: write "Parent/Child", with a name on each side of every "/".`, 2);
   }
-  let parent: Tag | null = null;
-  const created: Tag[] = [];
-  for (const segment of segments) {
-    const parentId: number | null = parent ? parent.id : null;
-    const found = matching(tags.filter((tag) => tag.parentId === parentId), segment);
-    parent = found[0] ?? (await service.createTag({ name: segment, parentId }));
-    if (!found[0]) created.push(parent);
-  }
-  return { tag: parent!, created };
+  return segments;
 }
 
 /// "Parent/Child" for a tag, from the top of the codebook.

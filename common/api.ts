@@ -3,15 +3,23 @@
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
 import type {
-  Annotation, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
+  TagMerged, TagUse,
 } from './types.ts';
+import { RESERVED_KEYS } from './reservedKeys.ts';
 
 const id = z.number().int().positive();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb, for example #d9480f');
 const tagName = z.string().trim().min(1, 'a tag needs a name').max(200);
-const shortcut = z.string().regex(/^[0-9a-z]$/, 'a shortcut is one digit or lower-case letter').nullable();
+const shortcut = z.string().regex(/^[0-9a-z]$/, 'a shortcut is one digit or lower-case letter')
+  .refine((key) => !Object.hasOwn(RESERVED_KEYS, key), {
+    error: (issue) => `the key "${String(issue.input)}" ${RESERVED_KEYS[String(issue.input)]}; choose a digit or another letter`,
+  })
+  .nullable();
 /// File bytes travel as base64 so every transport carries plain JSON.
 const isoDate = z.iso.date({ error: 'a date is written YYYY-MM-DD, for example 2021-11-19' });
+/// ProseMirror JSON of a whole document; the service checks it against the schema.
+const docJson = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(1_000_000).optional() }).loose();
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file bytes must be base64');
 
 export const exportFilter = z.object({
@@ -51,6 +59,9 @@ export const methodArgs = {
     parentId: id.nullable().optional(),
     color: color.optional(),
     description: z.string().max(10_000).optional(),
+    whenToUse: z.string().max(10_000).optional(),
+    whenNotToUse: z.string().max(10_000).optional(),
+    example: z.string().max(10_000).optional(),
     shortcut: shortcut.optional(),
   }),
   updateTag: z.object({
@@ -59,10 +70,20 @@ export const methodArgs = {
     parentId: id.nullable().optional(),
     color: color.optional(),
     description: z.string().max(10_000).optional(),
+    whenToUse: z.string().max(10_000).optional(),
+    whenNotToUse: z.string().max(10_000).optional(),
+    example: z.string().max(10_000).optional(),
     shortcut: shortcut.optional(),
     position: z.number().int().min(0).optional(),
   }),
   deleteTag: z.object({ id }),
+  /// How many placed highlights carry each tag, in one document (when given) and in the library.
+  countTagUses: z.object({ documentId: id.optional() }),
+  /// `from`'s highlights take `into` instead, `from`'s sub-tags move under `into`, `from` goes.
+  mergeTags: z.object({ fromId: id, intoId: id }).refine((m) => m.fromId !== m.intoId, {
+    message: 'a tag cannot be merged into itself; choose another tag to merge into',
+    path: ['intoId'],
+  }),
 
   listAnnotations: z.object({ documentId: id }),
   createAnnotation: z.object({
@@ -83,6 +104,28 @@ export const methodArgs = {
   /// Highlights waiting for the analyst, of one document or (without documentId) the library.
   listReviewItems: z.object({ documentId: id.optional() }),
   discardReviewItem: z.object({ id }),
+  /// What an editing session changed in one document, saved in one transaction: the new text
+  /// (when it changed), highlights created, changed, moved by the edit or re-attached from the
+  /// review list (`id` given), highlights the analyst removed, and highlights whose whole text
+  /// the edit deleted (to the review list, reason 'deleted'). Offsets count into the new text.
+  saveDocumentEdits: z.object({
+    documentId: id,
+    /// contentHash of the text the edits were made on; refused when the stored text differs.
+    baseHash: z.string().min(1).max(200),
+    doc: docJson.optional(),
+    highlights: z.array(z.object({
+      /// The editor's name for the highlight, returned with its id so new ones can be matched.
+      key: z.string().min(1).max(100),
+      id: id.optional(),
+      start: z.number().int().min(0),
+      end: z.number().int().min(0),
+      tagIds: z.array(id).max(100),
+      note: z.string().max(100_000),
+    }).refine((h) => h.end > h.start, { message: 'a highlight must cover at least one character (end > start)', path: ['end'] }))
+      .max(100_000).default([]),
+    removed: z.array(id).max(100_000).default([]),
+    toReview: z.array(id).max(100_000).default([]),
+  }),
 
   importFiles: z.object({
     files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
@@ -113,6 +156,8 @@ export interface ExcerptApi {
   createTag(args: ArgsIn<'createTag'>): Promise<Tag>;
   updateTag(args: ArgsIn<'updateTag'>): Promise<Tag>;
   deleteTag(args: ArgsIn<'deleteTag'>): Promise<{ id: number; annotationsAffected: number }>;
+  countTagUses(args: ArgsIn<'countTagUses'>): Promise<TagUse[]>;
+  mergeTags(args: ArgsIn<'mergeTags'>): Promise<TagMerged>;
 
   listAnnotations(args: ArgsIn<'listAnnotations'>): Promise<Annotation[]>;
   createAnnotation(args: ArgsIn<'createAnnotation'>): Promise<Annotation>;
@@ -120,6 +165,7 @@ export interface ExcerptApi {
   deleteAnnotation(args: ArgsIn<'deleteAnnotation'>): Promise<{ id: number }>;
   listReviewItems(args: ArgsIn<'listReviewItems'>): Promise<ReviewItem[]>;
   discardReviewItem(args: ArgsIn<'discardReviewItem'>): Promise<{ id: number }>;
+  saveDocumentEdits(args: ArgsIn<'saveDocumentEdits'>): Promise<DocumentEditsSaved>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
   exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;

@@ -55,11 +55,32 @@ export interface Tag {
   parentId: number | null;
   /// `#rrggbb`
   color: string;
+  /// The codebook entry: what the code means, when to apply it, when not to, and an example.
   description: string;
+  whenToUse: string;
+  whenNotToUse: string;
+  example: string;
   /// One key (a digit or letter) that applies the tag to the selection.
   shortcut: string | null;
   /// Order among siblings.
   position: number;
+}
+
+/// How much a tag is used: placed highlights carrying it (not counting its sub-tags) in one
+/// document and in the library, and `inLibraryWithSubtags`, the distinct highlights carrying it
+/// or any sub-tag (what deleting it touches, and what filtering the library by it finds).
+export interface TagUse {
+  tagId: number;
+  inDocument: number;
+  inLibrary: number;
+  inLibraryWithSubtags: number;
+}
+
+export interface TagMerged {
+  /// The tag merged into, as it now is.
+  tag: Tag;
+  /// Highlights that carried the merged tag (they carry `tag` now).
+  annotationsMoved: number;
 }
 
 /// A highlight: a stand-off range of a document's text with its quote and context
@@ -87,6 +108,15 @@ export type ReviewReason =
 /// `start`/`end` are where it stood in the text it was made on.
 export interface ReviewItem extends Annotation {
   reason: ReviewReason;
+}
+
+/// The document after an editing session was saved, with its highlights and review list as
+/// stored now, and the id each highlight sent by key was saved under.
+export interface DocumentEditsSaved {
+  document: LibraryDocument;
+  annotations: Annotation[];
+  reviewItems: ReviewItem[];
+  saved: { key: string; id: number }[];
 }
 
 export interface ImportResult {

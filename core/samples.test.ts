@@ -25,6 +25,11 @@ test('an empty library gets the samples and the codebook once, and never again',
   assert.deepEqual(tags.map((tag) => tag.shortcut).filter((key) => key !== null).sort(), ['1', '2', '3', '4', '5', '6', '7', '8', '9']);
   assert.equal(new Set(tags.map((tag) => tag.color)).size, tags.length, 'every tag has its own colour');
   assert.ok(tags.every((tag) => tag.description.length > 0), 'every tag says what it is for');
+  assert.ok(tags.filter((tag) => tag.whenToUse !== '' || tag.whenNotToUse !== '').length >= 10, 'the codebook entries say when to use their codes');
+  const texts = await Promise.all(documents.map(async ({ id }) => (await service.getDocument({ id })).text));
+  const examples = tags.filter((tag) => tag.example !== '');
+  assert.ok(examples.length >= 10);
+  for (const tag of examples) assert.ok(texts.some((text) => text.includes(tag.example)), `the example of "${tag.name}" is a passage of a sample`);
 
   assert.equal(await addSamplesOnFirstRun(library, resourcesDir), false);
   assert.equal((await service.listDocuments({})).length, sampleCount);

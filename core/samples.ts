@@ -17,6 +17,9 @@ const codebookTag = z.object({
   name: z.string(),
   color: z.string().optional(),
   description: z.string().optional(),
+  whenToUse: z.string().optional(),
+  whenNotToUse: z.string().optional(),
+  example: z.string().optional(),
   shortcut: z.string().optional(),
   get children() {
     return z.array(codebookTag).optional();
@@ -70,6 +73,9 @@ async function createTags(service: ExcerptService, tag: CodebookTag, parentId: n
     parentId,
     color: tag.color,
     description: tag.description,
+    whenToUse: tag.whenToUse,
+    whenNotToUse: tag.whenNotToUse,
+    example: tag.example,
     shortcut: tag.shortcut ?? null,
   });
   for (const child of tag.children ?? []) await createTags(service, child, created.id);

@@ -15,6 +15,7 @@ import { annotationMethods } from './service/annotations.ts';
 import { codebookMethods } from './service/codebook.ts';
 import type { Methods, ServiceContext } from './service/context.ts';
 import { documentMethods } from './service/documents.ts';
+import { editingMethods } from './service/editing.ts';
 import { exportMethods } from './service/exporting.ts';
 import { importMethods } from './service/importing.ts';
 import { reviewMethods } from './service/review.ts';
@@ -60,6 +61,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...codebookMethods(ctx),
     ...annotationMethods(ctx),
     ...reviewMethods(ctx),
+    ...editingMethods(ctx),
     ...importMethods(ctx),
     ...exportMethods(ctx),
   };

@@ -1,24 +1,18 @@
 /// Highlights: ranges of a document's canonical text (UTF-16 offsets, end exclusive) with
 /// their quote and context, a note, and any number of tags from the codebook.
-import { isHighSurrogate, isLowSurrogate } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { describeQuote } from '../../common/quote.ts';
 import type { Annotation } from '../../common/types.ts';
-import { tagNotFound } from './codebook.ts';
 import type { Methods, ServiceContext } from './context.ts';
 import { documentNotFound } from './documents.ts';
+import { assertRangeOnText, knownTagIds } from './highlightChecks.ts';
 
 /// listAnnotations, createAnnotation, updateAnnotation, deleteAnnotation.
 export function annotationMethods(ctx: ServiceContext): Methods<'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation'> {
   const { documents, annotations, write } = ctx;
 
   /// The tag ids without repeats, after checking that each names a tag.
-  const knownTags = (tagIds: readonly number[]): number[] => {
-    const existing = new Set(ctx.tags.existing(tagIds));
-    const missing = tagIds.findIndex((id) => !existing.has(id));
-    if (missing >= 0) throw tagNotFound(tagIds[missing]!, `tagIds.${missing}`);
-    return [...existing];
-  };
+  const knownTags = (tagIds: readonly number[]): number[] => knownTagIds(new Set(ctx.tags.existing(tagIds)), tagIds);
 
   const existingAnnotation = (id: number): Annotation => {
     const annotation = annotations.get(id);
@@ -36,14 +30,7 @@ export function annotationMethods(ctx: ServiceContext): Methods<'listAnnotations
       const text = documents.text(args.documentId);
       if (text === undefined) throw documentNotFound(args.documentId, 'documentId');
       const { start, end } = args;
-      if (end > text.length) {
-        throw new ExcerptError('invalid-argument', `The highlight ends at ${end}, past the end of the document (${text.length} characters).`, 'end');
-      }
-      for (const [field, offset] of [['start', start], ['end', end]] as const) {
-        if (splitsSurrogatePair(text, offset)) {
-          throw new ExcerptError('invalid-argument', `The highlight's ${field} (${offset}) falls inside one character (an emoji or other symbol). Widen or narrow it by one.`, field);
-        }
-      }
+      assertRangeOnText(text, start, end);
       const quote = describeQuote(text, start, end);
       if (args.exact !== undefined && args.exact !== quote.exact) {
         throw new ExcerptError('conflict', `The document reads "${shorten(quote.exact)}" there, not "${shorten(args.exact)}": it changed since it was shown. Reload it and highlight again.`, 'exact');
@@ -69,11 +56,6 @@ export function annotationMethods(ctx: ServiceContext): Methods<'listAnnotations
       return { id };
     }),
   };
-}
-
-/// True when `offset` falls between the two UTF-16 units of one astral character.
-export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
 }
 
 function shorten(quote: string): string {

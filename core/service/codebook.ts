@@ -1,16 +1,18 @@
-/// The codebook: tags in a hierarchy, unique by name among siblings, each with a colour
-/// and an optional one-key shortcut. Deleting a tag deletes its sub-tags too; highlights
-/// that carried any of them stay and only lose those tags.
+/// The codebook: tags in a hierarchy, unique by name among siblings, each with a colour,
+/// an optional one-key shortcut, and its entry (description, when to use it, when not to, an
+/// example). Deleting a tag deletes its sub-tags too; highlights that carried any of them stay
+/// and only lose those tags. Merging one tag into another keeps everything the first held.
 import { ExcerptError } from '../../common/errors.ts';
-import type { Tag } from '../../common/types.ts';
+import type { Tag, TagUse } from '../../common/types.ts';
 import type { TagStore } from '../store/tags.ts';
 import type { Methods, ServiceContext } from './context.ts';
+import { documentNotFound } from './documents.ts';
 
 /// Colours new tags take in turn when none is chosen: distinct, and readable as a highlight.
 export const TAG_PALETTE = ['#fab005', '#40c057', '#339af0', '#f06595', '#fd7e14', '#845ef7', '#22b8cf', '#94d82d', '#ff6b6b', '#20c997'];
 
-/// listTags, createTag, updateTag, deleteTag.
-export function codebookMethods(ctx: ServiceContext): Methods<'listTags' | 'createTag' | 'updateTag' | 'deleteTag'> {
+/// listTags, createTag, updateTag, deleteTag, countTagUses, mergeTags.
+export function codebookMethods(ctx: ServiceContext): Methods<'listTags' | 'createTag' | 'updateTag' | 'deleteTag' | 'countTagUses' | 'mergeTags'> {
   const { tags, write } = ctx;
   return {
     listTags: () => depthFirst(tags.list()),
@@ -26,6 +28,9 @@ export function codebookMethods(ctx: ServiceContext): Methods<'listTags' | 'crea
         parentId,
         color: args.color ?? TAG_PALETTE[tags.count() % TAG_PALETTE.length]!,
         description: args.description ?? '',
+        whenToUse: args.whenToUse ?? '',
+        whenNotToUse: args.whenNotToUse ?? '',
+        example: args.example ?? '',
         shortcut,
         position: tags.endPosition(parentId),
       });
@@ -51,6 +56,9 @@ export function codebookMethods(ctx: ServiceContext): Methods<'listTags' | 'crea
       if (args.shortcut !== undefined) next.shortcut = args.shortcut;
       if (args.color !== undefined) next.color = args.color;
       if (args.description !== undefined) next.description = args.description;
+      if (args.whenToUse !== undefined) next.whenToUse = args.whenToUse;
+      if (args.whenNotToUse !== undefined) next.whenNotToUse = args.whenNotToUse;
+      if (args.example !== undefined) next.example = args.example;
       tags.update(next);
       if (args.position !== undefined) placeAmongSiblings(tags, next, args.position);
       return tags.get(tag.id)!;
@@ -61,6 +69,43 @@ export function codebookMethods(ctx: ServiceContext): Methods<'listTags' | 'crea
       const annotationsAffected = tags.annotationsCarrying(tags.subtreeIds(id));
       tags.remove(id);
       return { id, annotationsAffected };
+    }),
+
+    countTagUses({ documentId }) {
+      if (documentId !== undefined && !ctx.documents.exists(documentId)) throw documentNotFound(documentId, 'documentId');
+      const inLibrary = new Map(tags.usesInLibrary().map((use) => [use.tagId, use]));
+      const inDocument = new Map(documentId === undefined ? [] : tags.usesInDocument(documentId).map((use) => [use.tagId, use.inDocument]));
+      return depthFirst(tags.list()).map((tag): TagUse => ({
+        tagId: tag.id,
+        inDocument: inDocument.get(tag.id) ?? 0,
+        inLibrary: inLibrary.get(tag.id)?.inLibrary ?? 0,
+        inLibraryWithSubtags: inLibrary.get(tag.id)?.inLibraryWithSubtags ?? 0,
+      }));
+    },
+
+    mergeTags: ({ fromId, intoId }) => write('update', () => {
+      const from = existingTag(tags, fromId, 'fromId');
+      const into = existingTag(tags, intoId, 'intoId');
+      if (tags.subtreeIds(from.id).includes(into.id)) {
+        throw new ExcerptError('conflict', `"${from.name}" cannot be merged into "${into.name}", which is one of its own sub-tags. ` +
+          `Move "${into.name}" out from under "${from.name}" first, or merge "${into.name}" into "${from.name}" instead.`, 'intoId');
+      }
+      for (const child of tags.siblings(from.id)) {
+        const clash = tags.siblingNamed(into.id, child.name);
+        if (clash && clash.id !== from.id) {
+          throw new ExcerptError('conflict', `"${from.name}" cannot be merged into "${into.name}": both have a sub-tag called "${clash.name}". ` +
+            `Rename one of the two "${clash.name}" tags, or merge one into the other, then merge again. Nothing was changed.`, 'fromId');
+        }
+      }
+      const annotationsMoved = tags.annotationsCarrying([from.id]);
+      // A sub-tag of `from` may share its name and take its place under `into` (when `from` sits
+      // there): `from`, about to go, steps aside under a name no tag can have (names are trimmed).
+      tags.update({ ...from, name: ` merged into ${into.id}` });
+      tags.moveChildren(from.id, into.id);
+      tags.addTagToCarriers(from.id, into.id, ctx.now());
+      tags.remove(from.id);
+      if (from.shortcut !== null && into.shortcut === null) tags.update({ ...tags.get(into.id)!, shortcut: from.shortcut });
+      return { tag: tags.get(into.id)!, annotationsMoved };
     }),
   };
 }

@@ -5,13 +5,12 @@
 /// source URL, or the title and date, of a document already there is a new revision of it
 /// (revision.ts). Documents are committed in groups: a commit per document costs SQLite and
 /// its full-text index several times the insert itself.
-import { createHash } from 'node:crypto';
 import { ExcerptError } from '../../common/errors.ts';
 import { canonicalText } from '../../common/text.ts';
 import type { ImportResult } from '../../common/types.ts';
 import { holdCheckpoints } from '../db/checkpoints.ts';
 import { readDocumentFile } from '../import/index.ts';
-import type { NewDocument } from '../store/documents.ts';
+import { contentHash, type NewDocument } from '../store/documents.ts';
 import type { Methods, ServiceContext } from './context.ts';
 import { revisedDocument, reviseDocument, type RevisionOutcome } from './revision.ts';
 
@@ -62,7 +61,7 @@ export function importMethods(ctx: ServiceContext): Methods<'importFiles'> {
             published: read.published,
             language: read.language ?? null,
             importedAt,
-            contentHash: createHash('sha256').update(text).digest('hex'),
+            contentHash: contentHash(text),
             docJson: JSON.stringify(read.doc.toJSON()),
             text,
           },

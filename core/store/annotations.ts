@@ -14,13 +14,24 @@ interface ReviewRow extends AnnotationRow {
   reason: ReviewReason;
 }
 
+/// A highlight of a document as an editing session finds it: placed (reviewReason null) or in review.
+export interface StoredHighlight extends Omit<Annotation, 'documentId' | 'createdAt' | 'updatedAt'> {
+  reviewReason: ReviewReason | null;
+}
+
+/// Where a highlight stands after an edit, with the quote and note it has there.
+export interface PlacedHighlight extends TextSelector {
+  note: string;
+}
+
 /// Where a placed highlight stands, as re-anchoring reads it.
 export interface PlacedSelector extends TextSelector {
   id: number;
 }
 
-const columns = `a.id, a.document_id AS documentId, a."start" AS start, a."end" AS "end", a.exact, a.prefix, a.suffix,
-  a.note, a.created_at AS createdAt, a.updated_at AS updatedAt,
+const rowColumns = `a.id, a.document_id AS documentId, a."start" AS start, a."end" AS "end", a.exact, a.prefix, a.suffix,
+  a.note, a.created_at AS createdAt, a.updated_at AS updatedAt`;
+const columns = `${rowColumns},
   (SELECT json_group_array(tag_id ORDER BY tag_id) FROM annotation_tags WHERE annotation_id = a.id) AS tagIds`;
 
 function fromRow(row: AnnotationRow): Annotation {
@@ -33,11 +44,19 @@ export type AnnotationStore = ReturnType<typeof annotationStore>;
 /// Prepares the highlight statements once for `db`.
 export function annotationStore(db: Database.Database) {
   // Highlights in a review list are not on the text: every query of placed ones leaves them out.
-  const inDocument = db.prepare<[number], AnnotationRow>(
-    `SELECT ${columns} FROM annotations a WHERE a.document_id = ? AND a.review_reason IS NULL ORDER BY a."start", a."end", a.id`);
+  // A document's highlights are read with their tags in two queries, not a tag query per
+  // highlight: a document may hold thousands, and an editing save reads them all.
+  const inDocument = db.prepare<[number], Omit<Annotation, 'tagIds'>>(
+    `SELECT ${rowColumns} FROM annotations a WHERE a.document_id = ? AND a.review_reason IS NULL ORDER BY a."start", a."end", a.id`);
+  const tagsInDocument = db.prepare<[number], [number, number]>(`
+    SELECT at.annotation_id, at.tag_id FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
+    WHERE a.document_id = ? ORDER BY at.annotation_id, at.tag_id`).raw();
   const selectorsIn = db.prepare<[number], PlacedSelector>(`
     SELECT id, "start" AS start, "end" AS "end", exact, prefix, suffix FROM annotations
     WHERE document_id = ? AND review_reason IS NULL ORDER BY "start", id`);
+  const everyInDocument = db.prepare<[number], Omit<StoredHighlight, 'tagIds'>>(`
+    SELECT id, "start" AS start, "end" AS "end", exact, prefix, suffix, note, review_reason AS reviewReason
+    FROM annotations WHERE document_id = ?`);
   const byId = db.prepare<[number], AnnotationRow>(`SELECT ${columns} FROM annotations a WHERE a.id = ?`);
   const reasonOf = db.prepare<[number], ReviewReason | null>('SELECT review_reason FROM annotations WHERE id = ?').pluck();
   const toReview = db.prepare<{ documentId: number | null }, ReviewRow>(`
@@ -46,6 +65,10 @@ export function annotationStore(db: Database.Database) {
     ORDER BY a.document_id, a."start", a."end", a.id`);
   const move = db.prepare<TextSelector & { id: number; updatedAt: string }>(`
     UPDATE annotations SET "start" = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix, updated_at = @updatedAt
+    WHERE id = @id`);
+  const place = db.prepare<PlacedHighlight & { id: number; updatedAt: string }>(`
+    UPDATE annotations SET "start" = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix, note = @note,
+      updated_at = @updatedAt, review_reason = NULL
     WHERE id = @id`);
   const sendToReview = db.prepare<{ id: number; reason: ReviewReason; updatedAt: string }>(
     'UPDATE annotations SET review_reason = @reason, updated_at = @updatedAt WHERE id = @id');
@@ -57,16 +80,40 @@ export function annotationStore(db: Database.Database) {
   const untag = db.prepare<[number]>('DELETE FROM annotation_tags WHERE annotation_id = ?');
   const tag = db.prepare<[number, string]>(
     'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT ?, value FROM json_each(?)');
+  const untagAll = db.prepare<[string]>('DELETE FROM annotation_tags WHERE annotation_id IN (SELECT value FROM json_each(?))');
+  const tagAll = db.prepare<[string]>(
+    'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
   const remove = db.prepare<[number]>('DELETE FROM annotations WHERE id = ?');
+
+  /// The tag ids of each highlight of a document (placed or in review), ascending.
+  const tagsByAnnotation = (documentId: number): Map<number, number[]> => {
+    const tagIds = new Map<number, number[]>();
+    for (const [annotationId, tagId] of tagsInDocument.all(documentId)) {
+      const list = tagIds.get(annotationId);
+      if (list) list.push(tagId);
+      else tagIds.set(annotationId, [tagId]);
+    }
+    return tagIds;
+  };
 
   return {
     /// The placed highlights of a document in reading order.
     listForDocument(documentId: number): Annotation[] {
-      return inDocument.all(documentId).map(fromRow);
+      const tagIds = tagsByAnnotation(documentId);
+      return inDocument.all(documentId).map((row) => ({ ...row, tagIds: tagIds.get(row.id) ?? [] }));
     },
     /// The placed highlights of a document, as selectors to re-anchor.
     selectorsIn(documentId: number): PlacedSelector[] {
       return selectorsIn.all(documentId);
+    },
+    /// Every highlight of a document, placed or in review, in no particular order.
+    everyInDocument(documentId: number): StoredHighlight[] {
+      const tagIds = tagsByAnnotation(documentId);
+      return everyInDocument.all(documentId).map((row) => ({ ...row, tagIds: tagIds.get(row.id) ?? [] }));
+    },
+    /// Puts a highlight (placed or in review) on the text at `highlight`, with that note.
+    place(id: number, highlight: PlacedHighlight, updatedAt: string): void {
+      place.run({ id, start: highlight.start, end: highlight.end, exact: highlight.exact, prefix: highlight.prefix, suffix: highlight.suffix, note: highlight.note, updatedAt });
     },
     /// Highlights waiting in review lists (one document's, or all), by document and old position.
     inReview(documentId: number | null): ReviewItem[] {
@@ -102,6 +149,12 @@ export function annotationStore(db: Database.Database) {
     replaceTags(id: number, tagIds: readonly number[]): void {
       untag.run(id);
       tag.run(id, JSON.stringify(tagIds));
+    },
+    /// Makes each entry's `tagIds` its highlight's whole set of tags, in two statements for all.
+    replaceTagsOfMany(entries: readonly { id: number; tagIds: readonly number[] }[]): void {
+      if (entries.length === 0) return;
+      untagAll.run(JSON.stringify(entries.map((entry) => entry.id)));
+      tagAll.run(JSON.stringify(entries.flatMap((entry) => entry.tagIds.map((tagId) => [entry.id, tagId]))));
     },
     /// Deletes the highlight and its tag links; false when there was none.
     remove(id: number): boolean {

@@ -1,4 +1,5 @@
 /// SQL of the documents table and its full-text index.
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { DocJson, DocumentSource, DocumentSummary, LibraryDocument } from '../../common/types.ts';
 
@@ -13,6 +14,19 @@ export interface NewDocument {
   contentHash: string;
   docJson: string;
   text: string;
+}
+
+/// A document's new content after an edit: its ProseMirror JSON, canonical text and hash.
+export interface EditedContent {
+  docJson: string;
+  text: string;
+  contentHash: string;
+}
+
+/// The content_hash of a canonical text: sha256, hex. Imports find duplicates by it, and an
+/// edit is saved only on the text it was made on (its hash), so it is computed here alone.
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /// Metadata an analyst corrects; an absent field stays as it is.
@@ -75,6 +89,11 @@ export function documentStore(db: Database.Database) {
   const byId = db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?');
   const present = db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck();
   const textOf = db.prepare<[number], string>('SELECT text FROM documents WHERE id = ?').pluck();
+  const textAndHash = db.prepare<[number], { text: string; contentHash: string }>(
+    'SELECT text, content_hash AS contentHash FROM documents WHERE id = ?');
+  const edit = db.prepare<EditedContent & { id: number }>(
+    'UPDATE documents SET doc_json = @docJson, text = @text, content_hash = @contentHash WHERE id = @id');
+  const reformat = db.prepare<[string, number]>('UPDATE documents SET doc_json = ? WHERE id = ?');
   const bySourceUrl = db.prepare<[string], number>('SELECT id FROM documents WHERE source_url = ? ORDER BY id LIMIT 1').pluck();
   const byTitleAndDate = db.prepare<[string, string], number>(
     'SELECT id FROM documents WHERE title = ? AND published_at = ? ORDER BY id LIMIT 1').pluck();
@@ -138,6 +157,15 @@ export function documentStore(db: Database.Database) {
     replaceText(id: number, document: NewDocument): void {
       replace.run({ ...document, id });
     },
+    /// Gives document `id` the text of an edit (the triggers re-index it); keep the old one first (revisions.ts).
+    /// Its metadata and import date stay: an edit is not a new import.
+    setEditedContent(id: number, content: EditedContent): void {
+      edit.run({ ...content, id });
+    },
+    /// Stores a document's ProseMirror JSON after an edit that left its text as it was (formatting).
+    setDocJson(id: number, docJson: string): void {
+      reformat.run(docJson, id);
+    },
     /// Writes the fields present in `metadata`; the title reaches the search index by trigger.
     updateMetadata(id: number, metadata: DocumentMetadata): void {
       const fields = (Object.keys(metadataColumns) as (keyof DocumentMetadata)[]).filter((field) => metadata[field] !== undefined);
@@ -171,6 +199,10 @@ export function documentStore(db: Database.Database) {
     /// The canonical text of a document, undefined when there is no such document.
     text(id: number): string | undefined {
       return textOf.get(id);
+    },
+    /// The canonical text of a document and its hash, undefined when there is no such document.
+    textAndHash(id: number): { text: string; contentHash: string } | undefined {
+      return textAndHash.get(id);
     },
     /// The documents `filter` lets through with their counts of placed highlights and of those
     /// to review, newest publication first; undated ones last, newest import first.
