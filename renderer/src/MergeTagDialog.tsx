@@ -1,0 +1,158 @@
+/// Merging one tag into another, in two steps: choose the tag to merge into (type to filter
+/// the codebook by name or path), then confirm a sentence that says what will happen.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Tag } from '../../common/types.ts';
+import { asExcerptError } from '../../common/client.ts';
+import { codebookTree, pickerChoices, type CodebookEntry } from './codebook.ts';
+import { subtreeIds, type TagNode } from './codebookTree.ts';
+
+interface MergeTagDialogProps {
+  /// The tag that goes; its highlights and sub-tags pass to the chosen one.
+  from: TagNode;
+  tags: readonly Tag[];
+  /// Highlights carrying `from` itself; null while the count is unknown.
+  highlights: number | null;
+  onMerge: (into: Tag) => Promise<void>;
+  onClose: () => void;
+}
+
+export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: MergeTagDialogProps) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [into, setInto] = useState<CodebookEntry | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [merging, setMerging] = useState(false);
+
+  // Merging into one of its own sub-tags would put that sub-tag under itself: they are not offered.
+  const entries = useMemo(() => {
+    const own = new Set(subtreeIds(from));
+    return codebookTree(tags).filter((entry) => !own.has(entry.tag.id));
+  }, [tags, from]);
+  const choices = useMemo(
+    () => pickerChoices(entries, query).flatMap((choice) => (choice.kind === 'tag' ? [choice.entry] : [])),
+    [entries, query],
+  );
+  const activeIndex = Math.min(active, choices.length - 1);
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  useEffect(() => {
+    if (!into) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  const choose = (entry: CodebookEntry | undefined) => {
+    if (!entry) return;
+    setInto(entry);
+    setProblem(null);
+  };
+
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (move !== 0) {
+      if (choices.length > 0) setActive((activeIndex + move + choices.length) % choices.length);
+    } else if (event.key === 'Enter') {
+      choose(choices[activeIndex]);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  };
+
+  const confirm = async () => {
+    if (!into) return;
+    setMerging(true);
+    setProblem(null);
+    try {
+      await onMerge(into.tag);
+    } catch (error) {
+      setProblem(asExcerptError(error).message);
+      setMerging(false);
+    }
+  };
+
+  const name = from.tag.name;
+  return (
+    <dialog ref={dialog} className="codebook-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>
+      {into === null ? (
+        <>
+          <h2 id={`${id}-heading`} className="codebook-dialog-heading">Merge “{name}” into…</h2>
+          <input
+            autoFocus
+            className="tag-picker-filter"
+            type="text"
+            role="combobox"
+            aria-label="Find the tag to merge into"
+            aria-expanded="true"
+            aria-controls={`${id}-list`}
+            aria-autocomplete="list"
+            aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
+            placeholder="Type a tag's name…"
+            spellCheck={false}
+            autoComplete="off"
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setActive(0);
+            }}
+            onKeyDown={onFilterKeyDown}
+          />
+          <ul id={`${id}-list`} className="tag-picker-list" role="listbox" aria-label="Tags to merge into">
+            {choices.map((entry, i) => (
+              <li
+                key={entry.tag.id}
+                id={optionId(i)}
+                role="option"
+                aria-selected={i === activeIndex}
+                className="tag-option"
+                onMouseDown={(event) => event.preventDefault()}
+                onMouseMove={() => setActive(i)}
+                onClick={() => choose(entry)}
+              >
+                <span className="tag-option-label">
+                  <span className="tag-swatch" style={{ backgroundColor: entry.tag.color }} aria-hidden="true" />
+                  <span className="tag-option-name">{entry.path}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {choices.length === 0 && <p className="tag-picker-empty">No other tag matches. Clear the filter, or cancel.</p>}
+          <div className="codebook-dialog-actions">
+            <button type="button" className="quiet-button" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <h2 id={`${id}-heading`} className="codebook-dialog-heading">Merge “{name}” into “{into.tag.name}”?</h2>
+          <p className="codebook-dialog-count">{mergeSentence(from, into.tag.name, highlights)}</p>
+          {problem && <p className="field-error" role="alert">{problem}</p>}
+          <div className="codebook-dialog-actions">
+            <button type="button" className="danger-button" autoFocus disabled={merging} onClick={() => void confirm()}>
+              {merging ? 'Merging…' : 'Merge'}
+            </button>
+            <button type="button" className="quiet-button" onClick={() => setInto(null)}>
+              Back
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
+
+// “A” (12 highlights) will be merged into “B”; A's sub-tags move under B. This cannot be undone.
+function mergeSentence(from: TagNode, into: string, highlights: number | null): string {
+  const name = from.tag.name;
+  const count = highlights === null ? '' : ` (${highlights} highlight${highlights === 1 ? '' : 's'})`;
+  // "Mandates' sub-tags", "Cooperation's sub-tags".
+  const whose = name.endsWith('s') ? `${name}'` : `${name}'s`;
+  const subTags = from.children.length > 0 ? `; ${whose} sub-tags move under ${into}` : '';
+  return `“${name}”${count} will be merged into “${into}”${subTags}. This cannot be undone.`;
+}
