@@ -50,17 +50,25 @@ export function highlightSegments(
 
   const segments: HighlightSegment[] = [];
   let boundIndex = 0;
+  // A sweep over the cut points: `placed` is sorted by start; `active` holds the highlights
+  // covering the current stretch (few at once), so the cost stays near-linear.
+  let next = 0;
+  let active: Placed[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
+    active = active.filter(({ range }) => range.to > from);
+    while (next < placed.length && placed[next]!.range.from <= from) {
+      if (placed[next]!.range.to > from) active.push(placed[next]!);
+      next++;
+    }
     if (bounds) {
       while (boundIndex < bounds.length && bounds[boundIndex]!.to <= from) boundIndex++;
       const bound = bounds[boundIndex];
       if (!bound || bound.from > from || bound.to < to) continue;
     }
-    const covering = placed.filter(({ range }) => range.from <= from && range.to >= to);
-    if (covering.length === 0) continue;
-    const layers = covering.flatMap((p) => p.layers).sort((a, b) => a.lane - b.lane);
+    if (active.length === 0) continue;
+    const layers = active.flatMap((p) => p.layers).sort((a, b) => a.lane - b.lane);
     const previous = segments.at(-1);
     if (previous && previous.to === from && sameLayers(previous.layers, layers)) {
       previous.to = to;

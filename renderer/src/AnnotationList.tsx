@@ -13,9 +13,10 @@ interface AnnotationListProps {
   onRemoveTag: (annotation: Annotation, tagId: number) => void;
   onNote: (annotation: Annotation, note: string) => void;
   onDiscard: (item: ReviewItem) => void;
+  onReattach: (item: ReviewItem) => void;
 }
 
-export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard }: AnnotationListProps) {
+export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard, onReattach }: AnnotationListProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
   return (
     <aside className="annotations" aria-labelledby="annotations-heading">
@@ -72,7 +73,7 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
           );
         })}
       </ol>
-      {reviewItems && <ReviewList items={reviewItems} tags={tags} onDiscard={onDiscard} />}
+      {reviewItems && <ReviewList items={reviewItems} tags={tags} onDiscard={onDiscard} onReattach={onReattach} />}
     </aside>
   );
 }

@@ -1,7 +1,7 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentSource, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
+import type { Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
@@ -10,17 +10,21 @@ import { isFiltered, rangeProblem, rememberedFilter, rememberFilter, type Librar
 import { DocumentView, type DocumentViewHandle } from './DocumentView.tsx';
 import type { DetailsChanges } from './DocumentDetails.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { CodebookPanel } from './CodebookPanel.tsx';
+import { useTagUses } from './useTagUses.ts';
 import { MessageBar } from './MessageBar.tsx';
 import { ImportButtons } from './ImportButtons.tsx';
 import { ImportDropZone } from './ImportDropZone.tsx';
 import { ImportProgress } from './ImportProgress.tsx';
 import { ImportReport } from './ImportReport.tsx';
 import { rememberedDocumentId } from './rememberedDocument.ts';
-import { nextTagColor, type PickerChoice } from './codebook.ts';
-import { tagQuote, withAnnotation } from './tagging.ts';
+import { inReadingOrder } from './readingOrder.ts';
+import { ensureTagPath } from './tagPath.ts';
+import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { useAppKeys } from './useAppKeys.ts';
 import { useImport, type ImportRequest } from './useImport.ts';
 import { useOpenDocument } from './useOpenDocument.ts';
-import type { Quote } from './editor/ranges.ts';
 
 export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
@@ -32,6 +36,8 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(rememberedDocumentId);
   const [message, setMessage] = useState<string | null>(null);
   const documentView = useRef<DocumentViewHandle>(null);
+  const [recentTagIds, setRecentTagIds] = useState<number[]>([]);
+  const [showingShortcuts, setShowingShortcuts] = useState(false);
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
 
@@ -39,6 +45,7 @@ export function App() {
     report(error);
     setOpenId(null);
   });
+  const tagUses = useTagUses(open?.document.id ?? null, tags, annotations, report);
 
   useEffect(() => rememberFilter(filter), [filter]);
 
@@ -92,38 +99,50 @@ export function App() {
     }
   };
 
-  const tagPassage = (quote: Quote, choice: PickerChoice) =>
-    change(async () => {
-      if (!open || !annotations) return;
-      let tagId: number;
-      if (choice.kind === 'create') {
-        const tag = await api.createTag({ name: choice.name, color: nextTagColor(tags) });
-        setTags((list) => [...list, tag]);
-        tagId = tag.id;
-      } else {
-        tagId = choice.entry.tag.id;
-      }
-      const annotation = await tagQuote(api, open.document.id, quote, tagId, annotations);
-      setAnnotations((list) => withAnnotation(list ?? [], annotation));
-    });
-
+  // Coding actions from the sidebar go through the editor, so that undo covers them.
   const update = (annotation: Annotation, changes: { tagIds?: number[]; note?: string }) =>
-    change(async () => {
-      const updated = await api.updateAnnotation({ id: annotation.id, ...changes });
-      setAnnotations((list) => withAnnotation(list ?? [], updated));
-    });
-
-  const remove = (annotation: Annotation) =>
-    change(async () => {
-      await api.deleteAnnotation({ id: annotation.id });
-      setAnnotations((list) => (list ?? []).filter((a) => a.id !== annotation.id));
-    });
+    documentView.current?.changeHighlight(annotation.id, changes);
+  const remove = (annotation: Annotation) => documentView.current?.removeHighlight(annotation.id);
+  const reattach = (item: ReviewItem) => {
+    if (!documentView.current?.reattach(item)) {
+      setMessage('Select the passage in the text where this highlight belongs, then choose “Re-attach to selection”.');
+    }
+  };
 
   const discard = (item: ReviewItem) =>
     change(async () => {
       await api.discardReviewItem({ id: item.id });
+      documentView.current?.forget(item.id);
       setReviewItems((list) => (list ?? []).filter((i) => i.id !== item.id));
     });
+
+  const tagUsed = useCallback((tagId: number) => setRecentTagIds((ids) => [tagId, ...ids.filter((id) => id !== tagId)].slice(0, 10)), []);
+
+  const createTag = async (path: string) => {
+    const { tag, created } = await ensureTagPath(api, tags, path);
+    if (created.length > 0) setTags((list) => [...list, ...created]);
+    void refreshLibrary();
+    return tag;
+  };
+
+  // The library now holds what the editor did: the sidebar and the counts follow. The
+  // editor keeps its own parse of the text (`node`), which is what was saved.
+  const saved = (result: DocumentEditsSaved) => {
+    setOpen((current) => (current && current.document.id === result.document.id ? { document: result.document, node: current.node } : current));
+    setAnnotations(inReadingOrder(result.annotations));
+    setReviewItems(result.reviewItems);
+    void refreshLibrary();
+  };
+
+  useAppKeys({
+    showShortcuts: () => setShowingShortcuts(true),
+    openNeighbour: (step) => {
+      if (!documents || documents.length === 0) return;
+      const index = documents.findIndex((d) => d.id === openId);
+      const next = documents[Math.max(0, Math.min(documents.length - 1, index < 0 ? 0 : index + step))];
+      if (next) setOpenId(next.id);
+    },
+  });
 
   // The form shows the library's refusal next to its field, so errors go back to it.
   const saveDetails = async (changes: DetailsChanges) => {
@@ -157,25 +176,47 @@ export function App() {
             open={open}
             annotations={annotations ?? []}
             tags={tags}
-            onTag={(q, c) => void tagPassage(q, c)}
+            recentTagIds={recentTagIds}
+            onTagUsed={tagUsed}
+            onCreateTag={createTag}
+            onSaved={saved}
+            onError={report}
             onSaveDetails={saveDetails}
           />
         ) : (
           <p className="empty-note reading-empty">{openId === null ? 'Choose a document from the library to read and tag it.' : 'Opening…'}</p>
         )}
       </main>
-      <AnnotationList
-        annotations={open ? annotations : null}
-        reviewItems={open ? reviewItems : null}
-        tags={tags}
-        onShow={(a) => documentView.current?.showAnnotation(a)}
-        onDelete={(a) => void remove(a)}
-        onRemoveTag={(a, tagId) => void update(a, { tagIds: a.tagIds.filter((id) => id !== tagId) })}
-        onNote={(a, note) => void update(a, { note })}
-        onDiscard={(item) => void discard(item)}
+      <Sidebar
+        highlights={
+          <AnnotationList
+            annotations={open ? annotations : null}
+            reviewItems={open ? reviewItems : null}
+            tags={tags}
+            onShow={(a) => documentView.current?.showAnnotation(a)}
+            onDelete={(a) => void remove(a)}
+            onRemoveTag={(a, tagId) => void update(a, { tagIds: a.tagIds.filter((id) => id !== tagId) })}
+            onNote={(a, note) => void update(a, { note })}
+            onDiscard={(item) => void discard(item)}
+            onReattach={reattach}
+          />
+        }
+        codebook={
+          <CodebookPanel
+            tags={tags}
+            uses={tagUses}
+            documentOpen={open !== null}
+            onChanged={() => {
+              void refreshLibrary();
+              // A merge or a delete changes the tags the open document's highlights carry.
+              reload();
+            }}
+          />
+        }
       />
       <ImportDropZone busy={importing} onImport={startImport} onError={report} />
       {imports.report && <ImportReport report={imports.report} onOpen={setOpenId} onClose={imports.closeReport} />}
+      {showingShortcuts && <ShortcutSheet tags={tags} onClose={() => setShowingShortcuts(false)} />}
       <MessageBar message={message} onDismiss={() => setMessage(null)} />
     </div>
   );

@@ -1,22 +1,32 @@
-/// The open document in a ProseMirror view: its text to read and select, its highlights,
-/// and the tag picker beside a settled selection.
+/// The open document in a ProseMirror view: its text to read, select, code and (in editing
+/// mode) correct, its highlights drawn over it, and the panels that open beside a selection
+/// (tag picker, note) or over the page (command palette). The editor state is the truth while
+/// the document is open; a DocumentSaver sends the library what changed.
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
-import { EditorState, TextSelection } from 'prosemirror-state';
+import { TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { keymap } from 'prosemirror-keymap';
-import { baseKeymap } from 'prosemirror-commands';
 import type { Node } from 'prosemirror-model';
-import type { Annotation, LibraryDocument, Tag } from '../../common/types.ts';
+import type { Annotation, DocumentEditsSaved, LibraryDocument, ReviewItem, Tag } from '../../common/types.ts';
 import { textBlocks } from '../../common/text.ts';
-import { highlightsPlugin, setHighlights } from './editor/highlights.ts';
-import { readOnlyText } from './editor/readOnlyText.ts';
-import { pendingQuotePlugin, setPendingQuote } from './editor/pendingQuote.ts';
-import { tagPickerTrigger } from './editor/tagPickerTrigger.ts';
-import { annotationRange, quoteBetween, type Quote } from './editor/ranges.ts';
+import { ExcerptError } from '../../common/errors.ts';
+import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
+import { applyTag, changeHighlight, codingState, reattachHighlight, removeHighlight, selectedHighlight, trimmedSelection } from './editor/coding.ts';
+import { CodingStep } from './editor/codingStep.ts';
+import { setTagColors } from './editor/highlights.ts';
+import { pinHighlights } from './editor/pinHighlights.ts';
+import { syncSelectionFromDOM } from './editor/domSelection.ts';
+import { setPendingQuote } from './editor/pendingQuote.ts';
+import { annotationRange } from './editor/ranges.ts';
+import { DocumentSaver } from './documentSaver.ts';
 import { TagPicker } from './TagPicker.tsx';
+import { CommandPalette } from './CommandPalette.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { HighlightCard } from './HighlightCard.tsx';
 import type { PickerChoice } from './codebook.ts';
 import { publishedDate } from './publishedDate.ts';
+import { shortQuote } from './shortQuote.ts';
 import { DocumentDetails, type DetailsChanges } from './DocumentDetails.tsx';
+import { api } from './api.ts';
 
 /// A document as stored, with its ProseMirror node (parsed once when it is opened).
 export interface OpenDocument {
@@ -24,142 +34,348 @@ export interface OpenDocument {
   node: Node;
 }
 
-/// What the rest of the app may ask of the view.
+/// What the rest of the app may ask of the view; coding actions go through the editor so
+/// that undo covers them.
 export interface DocumentViewHandle {
   /// Scrolls to an annotation and selects its passage.
   showAnnotation(annotation: Annotation): void;
+  removeHighlight(id: number): void;
+  changeHighlight(id: number, changes: { tagIds?: number[]; note?: string }): void;
+  /// Puts a review item back on the selected passage; false when nothing is selected.
+  reattach(item: ReviewItem): boolean;
+  /// A review item was discarded from the library.
+  forget(id: number): void;
 }
 
 interface DocumentViewProps {
   open: OpenDocument;
+  /// The document's placed highlights as the library holds them.
   annotations: readonly Annotation[];
   tags: readonly Tag[];
-  onTag: (quote: Quote, choice: PickerChoice) => void;
+  /// Tags applied lately, the latest first ("repeat last tag" applies the first).
+  recentTagIds: readonly number[];
+  onTagUsed: (tagId: number) => void;
+  /// Creates a tag by name or path ("Actors › Regulator"), with any missing parent.
+  onCreateTag: (path: string) => Promise<Tag>;
+  onSaved: (result: DocumentEditsSaved) => void;
+  onError: (error: unknown) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
   ref?: Ref<DocumentViewHandle>;
 }
 
-interface PickerState {
-  quote: Quote;
-  from: number;
-  to: number;
+interface Anchored {
   top: number;
   left: number;
 }
 
-const PICKER_WIDTH = 320; // px, as .tag-picker in styles.css
+interface PickerState extends Anchored {
+  from: number;
+  to: number;
+  quote: string;
+  applied: readonly number[];
+}
 
-function editorAttributes(title: string): Record<string, string> {
+interface NoteState extends Anchored {
+  key: number;
+  quote: string;
+  note: string;
+}
+
+interface PaletteState {
+  range: { from: number; to: number } | null;
+  quote: string | null;
+  applied: readonly number[];
+}
+
+interface CardState extends Anchored {
+  keys: number[];
+}
+
+const PANEL_WIDTH = 320; // px, as .tag-picker and .note-editor in styles.css
+
+function editorAttributes(title: string, editing: boolean): Record<string, string> {
   return {
-    class: 'document-text',
+    class: `document-text${editing ? ' is-editing' : ''}`,
     role: 'textbox',
     'aria-label': `Text of “${title}”`,
-    'aria-readonly': 'true',
+    'aria-readonly': editing ? 'false' : 'true',
     'aria-multiline': 'true',
-    spellcheck: 'false',
+    spellcheck: editing ? 'true' : 'false',
   };
 }
 
-export function DocumentView({ open, annotations, tags, onTag, onSaveDetails, ref }: DocumentViewProps) {
+export function DocumentView(props: DocumentViewProps) {
+  const { open, annotations, tags, ref } = props;
   const { document: doc, node } = open;
   const scrollRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
+  const saverRef = useRef<DocumentSaver | null>(null);
   const refocusEditButton = useRef(false);
   const [picker, setPicker] = useState<PickerState | null>(null);
+  const [palette, setPalette] = useState<PaletteState | null>(null);
+  const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
+  const [card, setCard] = useState<CardState | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [snapping, setSnapping] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
 
-  // The plugins outlive a render; they call the latest version of this through the ref.
-  const openPicker = useRef((_view: EditorView) => {});
+  // The editor outlives a render: it reads the latest props and modes through this ref.
+  const latest = useRef({ props, editing, snapping });
   useLayoutEffect(() => {
-    openPicker.current = (view) => {
-      const { from, to } = view.state.selection;
-      const quote = quoteBetween(textBlocks(view.state.doc), doc.text, from, to);
-      const scroller = scrollRef.current;
-      if (!quote || !scroller) return;
-      const end = view.coordsAtPos(to, -1);
-      const box = scroller.getBoundingClientRect();
-      const top = end.bottom - box.top + scroller.scrollTop + 8;
-      const left = Math.max(12, Math.min(end.left - box.left - 24, box.width - PICKER_WIDTH - 24));
-      view.dispatch(setPendingQuote(view.state, { from, to }));
-      setPicker({ quote, from, to, top, left });
-    };
+    latest.current = { props, editing, snapping };
   });
 
+  /// Where a panel opens under the end of a range, in the scroller's coordinates.
+  const anchorBelow = (view: EditorView, to: number): Anchored | null => {
+    const scroller = scrollRef.current;
+    if (!scroller) return null;
+    const end = view.coordsAtPos(to, -1);
+    const box = scroller.getBoundingClientRect();
+    return {
+      top: end.bottom - box.top + scroller.scrollTop + 8,
+      left: Math.max(12, Math.min(end.left - box.left - 24, box.width - PANEL_WIDTH - 24)),
+    };
+  };
+
+  const quoteOf = (view: EditorView, range: { from: number; to: number }) => shortQuote(view.state.doc.textBetween(range.from, range.to, ' '));
+
+  const appliedOn = (view: EditorView, range: { from: number; to: number }): readonly number[] =>
+    [...codingState(view.state).highlights.values()].find((h) => h.from === range.from && h.to === range.to)?.tagIds ?? [];
+
+  const tagPassage = (view: EditorView, tagId: number, toggle: boolean, on?: { from: number; to: number }): boolean => {
+    const done = applyTag(tagId, { toggle, on })(view.state, view.dispatch);
+    if (done) latest.current.props.onTagUsed(tagId);
+    return done;
+  };
+
+  const actions: EditorActions = {
+    isEditing: () => latest.current.editing,
+    isSnapping: () => latest.current.snapping,
+    stopEditing: () => setEditing(false),
+    toggleEditing: () => setEditing((on) => !on),
+    toggleSnapping: () => setSnapping((on) => !on),
+    applyShortcut(view, key) {
+      const tag = latest.current.props.tags.find((t) => t.shortcut === key);
+      return tag ? tagPassage(view, tag.id, true) : false;
+    },
+    repeatLastTag(view) {
+      const last = latest.current.props.recentTagIds[0];
+      return last === undefined ? false : tagPassage(view, last, true);
+    },
+    openNote(view) {
+      const highlight = selectedHighlight(view.state);
+      const at = highlight && anchorBelow(view, highlight.to);
+      if (!highlight || !at) return false;
+      setCard(null);
+      setNoteEditor({ key: highlight.key, quote: quoteOf(view, highlight), note: highlight.note, ...at });
+      return true;
+    },
+    openPicker(view) {
+      const range = trimmedSelection(view.state);
+      const at = range && anchorBelow(view, range.to);
+      if (!range || !at) return;
+      view.dispatch(setPendingQuote(view.state, range));
+      setCard(null);
+      setPicker({ ...range, ...at, quote: quoteOf(view, range), applied: appliedOn(view, range) });
+    },
+    openPalette(view) {
+      const range = trimmedSelection(view.state);
+      if (range) view.dispatch(setPendingQuote(view.state, range));
+      setCard(null);
+      setPalette({ range, quote: range && quoteOf(view, range), applied: range ? appliedOn(view, range) : [] });
+      return true;
+    },
+  };
+
+  /// Shows the card of the highlight the keyboard selected (exactly its passage).
+  const cardForSelection = (view: EditorView) => {
+    const range = trimmedSelection(view.state);
+    const highlight = range && selectedHighlight(view.state);
+    const at = highlight && highlight.from === range.from && highlight.to === range.to && anchorBelow(view, highlight.to);
+    setCard((shown) => (at ? { keys: [highlight.key], ...at } : shown === null ? shown : null));
+  };
+
   useEffect(() => {
-    const view = new EditorView(hostRef.current, {
-      state: EditorState.create({
-        doc: node,
-        plugins: [
-          readOnlyText(),
-          highlightsPlugin({ annotations: [], tags: [] }),
-          pendingQuotePlugin(),
-          ...tagPickerTrigger((v) => openPicker.current(v)),
-          keymap(baseKeymap),
-        ],
-      }),
-      attributes: editorAttributes(doc.title),
+    const existing = viewRef.current;
+    // The same text coming back (after our own save, or a reload) keeps the editor, its
+    // selection and its history; only text changed elsewhere (a new revision) replaces it.
+    // Nor does a reload that arrives while edits wait to be saved.
+    if (existing && (existing.state.doc.eq(node) || saverRef.current?.pending())) return;
+    existing?.destroy();
+    const { props: now } = latest.current;
+    const saver = new DocumentSaver({
+      documentId: now.open.document.id,
+      baseHash: now.open.document.contentHash,
+      savedDoc: node,
+      saved: now.annotations,
+      save: (args) => api.saveDocumentEdits(args),
+      onSaved: (result) => latest.current.props.onSaved(result),
+      onError: (error) => latest.current.props.onError(error),
+    });
+    saverRef.current = saver;
+    const view: EditorView = new EditorView(hostRef.current, {
+      state: documentEditorState(node, highlightsOf(node, now.annotations), now.tags, actions),
+      attributes: editorAttributes(now.open.document.title, false),
+      dispatchTransaction(tr) {
+        const { state, transactions } = view.state.applyTransaction(pinHighlights(view.state, tr));
+        view.updateState(state);
+        if (transactions.some((t) => t.docChanged)) saver.changed(state);
+        if (transactions.length > 0 && view.hasFocus()) cardForSelection(view);
+      },
     });
     viewRef.current = view;
     setPicker(null);
-    return () => {
-      view.destroy();
-      viewRef.current = null;
-    };
-    // Only new text makes a new editor; new details (a corrected title) only relabel it, below.
+    setPalette(null);
+    setNoteEditor(null);
+    setEditing(false);
   }, [node]);
 
-  useEffect(() => {
-    viewRef.current?.setProps({ attributes: editorAttributes(doc.title) });
-  }, [node, doc.title]);
+  useEffect(() => () => {
+    void saverRef.current?.flush();
+    viewRef.current?.destroy();
+    viewRef.current = null;
+  }, []);
 
   useEffect(() => {
+    viewRef.current?.setProps({ attributes: editorAttributes(doc.title, editing) });
+  }, [node, doc.title, editing]);
+
+  // New colours, names or tags in the codebook redraw the highlights (not on the first render).
+  const drawnTags = useRef(tags);
+  useEffect(() => {
     const view = viewRef.current;
-    if (view) view.dispatch(setHighlights(view.state, { annotations, tags }));
-  }, [node, annotations, tags]);
+    if (!view || drawnTags.current === tags) return;
+    drawnTags.current = tags;
+    syncSelectionFromDOM(view);
+    view.dispatch(setTagColors(view.state, tags));
+  }, [tags]);
+
+  // Highlights changed outside the editor (a merged tag, another window, the command line)
+  // are taken in when nothing here waits to be saved; they are not steps to undo.
+  useEffect(() => {
+    const view = viewRef.current;
+    const saver = saverRef.current;
+    if (!view || !saver || saver.pending()) return;
+    syncSelectionFromDOM(view);
+    const incoming = new Map(highlightsOf(view.state.doc, annotations).map((h) => {
+      const key = saver.keyOf(h.key);
+      return [key, { ...h, key }];
+    }));
+    const { highlights } = codingState(view.state);
+    const tr = view.state.tr.setMeta('addToHistory', false);
+    for (const [key, now] of highlights) {
+      const next = incoming.get(key);
+      if (!next) tr.step(new CodingStep(key, now, null));
+      else if (next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) tr.step(new CodingStep(key, now, next));
+    }
+    for (const [key, next] of incoming) if (!highlights.has(key)) tr.step(new CodingStep(key, null, next));
+    saver.adopt(annotations, latest.current.props.open.document.contentHash);
+    if (tr.docChanged) view.dispatch(tr);
+  }, [annotations]);
+
+  // The sidebar names highlights by their stored id; the editor by the key they were made under.
+  const keyOf = (id: number) => saverRef.current?.keyOf(id) ?? id;
 
   useImperativeHandle(ref, () => ({
     showAnnotation(annotation) {
       const view = viewRef.current;
       const scroller = scrollRef.current;
       if (!view || !scroller) return;
-      const { from, to } = annotationRange(textBlocks(view.state.doc), annotation);
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, from, to)));
+      const highlight = codingState(view.state).highlights.get(keyOf(annotation.id)) ?? annotationRange(textBlocks(view.state.doc), annotation);
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, highlight.from, highlight.to)));
       view.focus();
       const box = scroller.getBoundingClientRect();
-      const start = view.coordsAtPos(from, 1);
+      const start = view.coordsAtPos(highlight.from, 1);
       const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
       scroller.scrollTo({ top: scroller.scrollTop + start.top - box.top - box.height / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
     },
+    removeHighlight(id) {
+      const view = viewRef.current;
+      if (view) removeHighlight(keyOf(id))(view.state, view.dispatch);
+    },
+    changeHighlight(id, changes) {
+      const view = viewRef.current;
+      if (view) changeHighlight(keyOf(id), changes)(view.state, view.dispatch);
+    },
+    reattach(item) {
+      const view = viewRef.current;
+      return view ? reattachHighlight(item)(view.state, view.dispatch) : false;
+    },
+    forget(id) {
+      saverRef.current?.forget(id);
+    },
   }), []);
 
-  const closePicker = (then: 'tagged' | 'back-to-text' | 'elsewhere') => {
+  /// Closes the panel over the selection; after tagging, the selection steps aside so the new
+  /// highlight shows in its colours.
+  const closePanel = (then: 'tagged' | 'back-to-text' | 'elsewhere', range?: { to: number } | null) => {
     const view = viewRef.current;
-    if (view && picker) {
+    if (view) {
       const tr = setPendingQuote(view.state, null);
-      // After tagging, the selection steps aside so the new highlight shows in its colours.
-      if (then === 'tagged') tr.setSelection(TextSelection.create(tr.doc, picker.to));
+      if (then === 'tagged' && range) tr.setSelection(TextSelection.create(tr.doc, Math.min(range.to, tr.doc.content.size)));
       view.dispatch(tr);
       if (then !== 'elsewhere') view.focus();
     }
     setPicker(null);
+    setPalette(null);
+    setNoteEditor(null);
+  };
+
+  /// Applies a tag to the passage the panel was opened on, once the tag exists (a new one is
+  /// created first); the selection is the analyst's meanwhile.
+  const applyToRange = async (range: { from: number; to: number }, choice: number | string, toggle: boolean) => {
+    const textBefore = viewRef.current?.state.doc;
+    try {
+      const tagId = typeof choice === 'number' ? choice : (await latest.current.props.onCreateTag(choice)).id;
+      const view = viewRef.current;
+      if (!view) return;
+      if (view.state.doc !== textBefore) {
+        latest.current.props.onError(new ExcerptError('conflict', 'The text changed while the tag was being created, so it was not applied. Select the passage again and apply the tag.'));
+        return;
+      }
+      syncSelectionFromDOM(view);
+      tagPassage(view, tagId, toggle, range);
+    } catch (error) {
+      latest.current.props.onError(error);
+    }
   };
 
   const closeDetails = () => {
     refocusEditButton.current = true;
-    setEditing(false);
+    setEditingDetails(false);
   };
   // The button comes back when the form has gone; the focus returns to it then, whenever
   // React gets to that render (a frame callback could run before it, under load).
   useEffect(() => {
-    if (editing || !refocusEditButton.current) return;
+    if (editingDetails || !refocusEditButton.current) return;
     refocusEditButton.current = false;
     editButton.current?.focus();
-  }, [editing]);
+  }, [editingDetails]);
 
-  const applied = picker ? annotations.find((a) => a.start === picker.quote.start && a.end === picker.quote.end)?.tagIds ?? [] : [];
+  // Hovering a highlight shows its card; leaving it hides the card.
+  const hover = (target: EventTarget | null, clientX: number) => {
+    const element = target instanceof Element ? target.closest('.excerpt-highlight') : null;
+    const scroller = scrollRef.current;
+    if (!element || !scroller || picker || noteEditor) {
+      if (card && !element) setCard(null);
+      return;
+    }
+    const keys = (element.getAttribute('data-highlight-keys') ?? '').split(' ').map(Number).filter(Number.isFinite);
+    if (card && String(card.keys) === String(keys)) return;
+    const box = scroller.getBoundingClientRect();
+    const rect = element.getBoundingClientRect();
+    setCard({
+      keys,
+      top: rect.bottom - box.top + scroller.scrollTop + 6,
+      left: Math.max(12, Math.min(clientX - box.left - 24, box.width - PANEL_WIDTH - 24)),
+    });
+  };
+
+  const view = viewRef.current;
+  const cardHighlights = card && view ? card.keys.flatMap((key) => codingState(view.state).highlights.get(key) ?? []) : [];
 
   // Imported documents usually open with their title as a heading: it is not repeated above.
   const first = node.firstChild;
@@ -167,15 +383,20 @@ export function DocumentView({ open, annotations, tags, onTag, onSaveDetails, re
 
   return (
     <article className="document" aria-label={doc.title}>
-      <div className="document-scroll" ref={scrollRef}>
+      <div
+        className="document-scroll"
+        ref={scrollRef}
+        onMouseOver={(event) => hover(event.target, event.clientX)}
+        onMouseLeave={() => setCard(null)}
+      >
         <div className="document-page">
           <header className="document-header">
             {!titled && <h1 className="document-title">{doc.title}</h1>}
-            {editing ? (
+            {editingDetails ? (
               <DocumentDetails
                 document={doc}
                 onSave={async (changes) => {
-                  await onSaveDetails(changes);
+                  await props.onSaveDetails(changes);
                   closeDetails();
                 }}
                 onClose={closeDetails}
@@ -185,11 +406,23 @@ export function DocumentView({ open, annotations, tags, onTag, onSaveDetails, re
                 <p className="document-meta">
                   {publishedDate(doc.published)}
                   {doc.source && ` · ${doc.source}`}
-                  <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditing(true)}>
+                  <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditingDetails(true)}>
                     Edit details
                   </button>
                 </p>
-                <p className="document-hint">Select a passage to tag it · with a selection, T or Enter opens the codebook</p>
+                <div className="document-modes">
+                  <button type="button" className="mode-button" aria-pressed={editing} onClick={() => setEditing((on) => !on)} title="Ctrl+E">
+                    {editing ? 'Done editing' : 'Edit text'}
+                  </button>
+                  <button type="button" className="mode-button" aria-pressed={snapping} onClick={() => setSnapping((on) => !on)} title="M">
+                    Snap to statements
+                  </button>
+                  <p className="document-hint" aria-live="polite">
+                    {editing
+                      ? 'Editing the text: highlights follow every change · Escape or Ctrl+E to stop'
+                      : 'Select a passage, then a digit shortcut, T for the codebook or Ctrl+K to find a tag · ? lists every key'}
+                  </p>
+                </div>
               </>
             )}
           </header>
@@ -199,17 +432,54 @@ export function DocumentView({ open, annotations, tags, onTag, onSaveDetails, re
           <TagPicker
             key={`${picker.from}-${picker.to}`}
             tags={tags}
-            applied={applied}
-            quote={picker.quote.exact}
-            position={{ top: picker.top, left: picker.left }}
-            onChoose={(choice) => {
-              closePicker('tagged');
-              onTag(picker.quote, choice);
+            applied={picker.applied}
+            quote={picker.quote}
+            position={picker}
+            onChoose={(choice: PickerChoice) => {
+              closePanel('tagged', picker);
+              void applyToRange(picker, choice.kind === 'create' ? choice.name : choice.entry.tag.id, false);
             }}
-            onClose={(refocus) => closePicker(refocus ? 'back-to-text' : 'elsewhere')}
+            onClose={(refocus) => closePanel(refocus ? 'back-to-text' : 'elsewhere')}
           />
         )}
+        {noteEditor && (
+          <NoteEditor
+            key={noteEditor.key}
+            quote={noteEditor.quote}
+            note={noteEditor.note}
+            position={noteEditor}
+            onSave={(note) => {
+              const current = viewRef.current;
+              if (current) changeHighlight(noteEditor.key, { note })(current.state, current.dispatch);
+              closePanel('back-to-text');
+            }}
+            onClose={() => closePanel('back-to-text')}
+          />
+        )}
+        {card && cardHighlights.length > 0 && <HighlightCard highlights={cardHighlights} tags={tags} position={card} />}
       </div>
+      {palette && (
+        <CommandPalette
+          tags={tags}
+          recentTagIds={props.recentTagIds}
+          applied={palette.applied}
+          quote={palette.quote}
+          onApply={(tagId) => {
+            closePanel('tagged', palette.range);
+            if (palette.range) void applyToRange(palette.range, tagId, true);
+          }}
+          onCreate={(path) => {
+            closePanel('tagged', palette.range);
+            if (palette.range) void applyToRange(palette.range, path, true);
+            else props.onCreateTag(path).catch(props.onError);
+          }}
+          onClose={(returnFocus) => closePanel(returnFocus ? 'back-to-text' : 'elsewhere')}
+        />
+      )}
     </article>
   );
+}
+
+function sameTags(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }

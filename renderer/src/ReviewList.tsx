@@ -1,6 +1,7 @@
 /// Highlights of the open document waiting for the analyst: a re-issued text where they
 /// could not be placed with confidence, or text deleted under them. Each keeps its old quote
-/// (with the words around it), tags and note until the analyst discards it.
+/// (with the words around it), tags and note until the analyst puts it back on a passage
+/// selected in the text, or discards it.
 import type { ReviewItem, ReviewReason, Tag } from '../../common/types.ts';
 import { shortQuote } from './shortQuote.ts';
 
@@ -13,9 +14,11 @@ interface ReviewListProps {
   items: readonly ReviewItem[];
   tags: readonly Tag[];
   onDiscard: (item: ReviewItem) => void;
+  /// Puts the item back on the passage selected in the text.
+  onReattach: (item: ReviewItem) => void;
 }
 
-export function ReviewList({ items, tags, onDiscard }: ReviewListProps) {
+export function ReviewList({ items, tags, onDiscard, onReattach }: ReviewListProps) {
   if (items.length === 0) return null;
   const tagById = new Map(tags.map((t) => [t.id, t]));
   return (
@@ -47,6 +50,16 @@ export function ReviewList({ items, tags, onDiscard }: ReviewListProps) {
               )}
               {item.note && <p className="review-note">{item.note}</p>}
               <div className="review-actions">
+                <button
+                  type="button"
+                  className="quiet-button"
+                  aria-label={`Re-attach “${quote}” to the selected passage`}
+                  // Keeps the selection in the text: it is what the item goes back on.
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => onReattach(item)}
+                >
+                  Re-attach to selection
+                </button>
                 <button type="button" className="annotation-delete quiet-button" aria-label={`Discard “${quote}” from the review list`} onClick={() => onDiscard(item)}>
                   Discard
                 </button>

@@ -8,7 +8,8 @@ import { docFromJson } from '../../common/schema.ts';
 import { api } from './api.ts';
 import type { OpenDocument } from './DocumentView.tsx';
 import { rememberDocumentId } from './rememberedDocument.ts';
-import { inReadingOrder } from './tagging.ts';
+import { savesCompleted } from './documentSaver.ts';
+import { inReadingOrder } from './readingOrder.ts';
 
 /// `onLost`: the document could not be loaded (deleted, unreadable); `error` says why.
 export function useOpenDocument(openId: number | null, onLost: (error: unknown) => void) {
@@ -26,13 +27,15 @@ export function useOpenDocument(openId: number | null, onLost: (error: unknown) 
   });
 
   const load = useCallback(async (id: number) => {
+    const saves = savesCompleted();
     try {
       const [document, list, review] = await Promise.all([
         api.getDocument({ id }),
         api.listAnnotations({ documentId: id }),
         api.listReviewItems({ documentId: id }),
       ]);
-      if (openIdRef.current !== id) return;
+      // A save meanwhile gave the newer state already (and what was read may predate it).
+      if (openIdRef.current !== id || (savesCompleted() !== saves && openRef.current?.document.id === id)) return;
       const previous = openRef.current;
       const sameText = previous?.document.id === id && previous.document.contentHash === document.contentHash;
       setOpen({ document, node: sameText ? previous.node : parseDocument(document.title, document.doc) });

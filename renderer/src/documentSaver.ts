@@ -1,0 +1,170 @@
+/// Saves what the analyst does in the open document: the editor state is the truth while the
+/// document is open, and the saver sends the library what changed since the last save, text
+/// and highlights together (saveDocumentEdits: one SQL transaction). Coding actions are saved
+/// at once, text edits after a pause in typing; one save runs at a time.
+import type { EditorState } from 'prosemirror-state';
+import type { Node } from 'prosemirror-model';
+import type { ArgsIn } from '../../common/api.ts';
+import type { Annotation, DocumentEditsSaved } from '../../common/types.ts';
+import { posToOffset, textBlocks } from '../../common/text.ts';
+import { codingState } from './editor/coding.ts';
+
+type SaveArgs = ArgsIn<'saveDocumentEdits'>;
+
+export interface SaverOptions {
+  documentId: number;
+  /// contentHash of the stored text, which `savedDoc` shows.
+  baseHash: string;
+  savedDoc: Node;
+  /// The document's placed highlights as stored.
+  saved: readonly Annotation[];
+  save: (args: SaveArgs) => Promise<DocumentEditsSaved>;
+  onSaved: (result: DocumentEditsSaved, doc: Node) => void;
+  onError: (error: unknown) => void;
+}
+
+interface SavedHighlight {
+  start: number;
+  end: number;
+  tagIds: readonly number[];
+  note: string;
+}
+
+const TYPING_PAUSE = 400; // ms
+
+// Saves completed in this window, whatever the document: a load that overlapped one may
+// bring the library as it was before it, and is dropped (useOpenDocument.ts).
+let completedSaves = 0;
+export function savesCompleted(): number {
+  return completedSaves;
+}
+
+export class DocumentSaver {
+  private baseHash: string;
+  private savedDoc: Node;
+  /// By annotation id: each placed highlight as the library holds it.
+  private saved = new Map<number, SavedHighlight>();
+  /// The ids the library gave highlights made in this session (negative keys).
+  private idOfKey = new Map<number, number>();
+  private keyOfId = new Map<number, number>();
+  /// Ids the library no longer holds (removed, discarded): a key coming back gets a new one.
+  private gone = new Set<number>();
+  private latest: EditorState | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly options: SaverOptions) {
+    this.baseHash = options.baseHash;
+    this.savedDoc = options.savedDoc;
+    this.adopt(options.saved, options.baseHash);
+  }
+
+  /// The editor changed: a coding action is saved at once, a text edit after a pause.
+  changed(state: EditorState): void {
+    this.latest = state;
+    if (this.timer) clearTimeout(this.timer);
+    const delay = state.doc === this.savedDoc ? 0 : TYPING_PAUSE;
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /// Saves now whatever is unsaved; resolves when the library holds it (or refused it).
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
+    const state = this.latest;
+    if (!state) return;
+    const edits = this.editsSince(state);
+    if (!edits) return;
+    this.running = this.send(edits, state.doc).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    // Changes made while that save ran go in the next one.
+    if (this.latest !== state) await this.flush();
+  }
+
+  /// Whether the editor holds anything the library does not (or a save is under way).
+  pending(): boolean {
+    return this.running !== null || this.timer !== null || (this.latest !== null && this.editsSince(this.latest) !== null);
+  }
+
+  /// The library's highlights, taken as saved (after a change made outside the editor).
+  adopt(annotations: readonly Annotation[], baseHash: string): void {
+    this.baseHash = baseHash;
+    this.saved = new Map(annotations.map((a) => [a.id, { start: a.start, end: a.end, tagIds: sorted(a.tagIds), note: a.note }]));
+  }
+
+  /// The editor's key for a stored highlight: the provisional key it was made under in this
+  /// session (undo steps name it so), else its id.
+  keyOf(id: number): number {
+    return this.keyOfId.get(id) ?? id;
+  }
+
+  /// A review item was discarded: its id is gone for good.
+  forget(id: number): void {
+    this.gone.add(id);
+  }
+
+  private idOf(key: number): number | undefined {
+    const id = key > 0 ? key : this.idOfKey.get(key);
+    return id === undefined || this.gone.has(id) ? undefined : id;
+  }
+
+  /// What to send for `state`, or null when the library already holds it.
+  private editsSince(state: EditorState): Omit<SaveArgs, 'baseHash'> | null {
+    const textChanged = state.doc !== this.savedDoc && !state.doc.eq(this.savedDoc);
+    const blocks = textBlocks(state.doc);
+    const { highlights, deletedByEdit } = codingState(state);
+    const present = new Set<number>();
+    const changed: NonNullable<SaveArgs['highlights']> = [];
+    for (const highlight of highlights.values()) {
+      const id = this.idOf(highlight.key);
+      if (id !== undefined) present.add(id);
+      const now = { start: posToOffset(blocks, highlight.from), end: posToOffset(blocks, highlight.to), tagIds: sorted(highlight.tagIds), note: highlight.note };
+      const before = id === undefined ? undefined : this.saved.get(id);
+      // With new text every placed highlight is sent: its offsets count into that text.
+      if (textChanged || !before || !same(before, now)) changed.push({ key: String(highlight.key), ...(id !== undefined && { id }), ...now });
+    }
+    const removed: number[] = [];
+    const toReview: number[] = [];
+    const deletedIds = new Set([...deletedByEdit.keys()].map((key) => this.idOf(key)));
+    for (const id of this.saved.keys()) {
+      if (!present.has(id)) (deletedIds.has(id) ? toReview : removed).push(id);
+    }
+    if (!textChanged && changed.length === 0 && removed.length === 0 && toReview.length === 0) return null;
+    return {
+      documentId: this.options.documentId,
+      ...(textChanged && { doc: state.doc.toJSON() as SaveArgs['doc'] }),
+      highlights: changed,
+      removed,
+      toReview,
+    };
+  }
+
+  private async send(edits: Omit<SaveArgs, 'baseHash'>, doc: Node): Promise<void> {
+    try {
+      const result = await this.options.save({ ...edits, baseHash: this.baseHash });
+      for (const { key, id } of result.saved) {
+        if (Number(key) >= 0) continue;
+        this.idOfKey.set(Number(key), id);
+        this.keyOfId.set(id, Number(key));
+      }
+      for (const id of edits.removed ?? []) this.gone.add(id);
+      completedSaves++;
+      this.savedDoc = doc;
+      this.adopt(result.annotations, result.document.contentHash);
+      this.options.onSaved(result, doc);
+    } catch (error) {
+      this.options.onError(error);
+    }
+  }
+}
+
+function sorted(ids: readonly number[]): number[] {
+  return [...ids].sort((a, b) => a - b);
+}
+
+function same(a: SavedHighlight, b: SavedHighlight): boolean {
+  return a.start === b.start && a.end === b.end && a.note === b.note && a.tagIds.length === b.tagIds.length && a.tagIds.every((id, i) => id === b.tagIds[i]);
+}

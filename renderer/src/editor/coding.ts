@@ -1,0 +1,146 @@
+/// The open document's highlights as editor state. Every text change maps them (so each is
+/// carried exactly through an edit) and every coding action is a CodingStep in the same
+/// transaction history, so undo and redo cover highlights and text alike.
+import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { CodingStep, mapHighlight, type Highlight } from './codingStep.ts';
+
+export interface CodingState {
+  highlights: ReadonlyMap<number, Highlight>;
+  /// Highlights whose whole text an edit deleted: saved to the review list; undo brings them back.
+  deletedByEdit: ReadonlyMap<number, Highlight>;
+}
+
+export const codingKey = new PluginKey<CodingState>('excerpt-coding');
+
+export function codingPlugin(initial: readonly Highlight[]): Plugin<CodingState> {
+  return new Plugin<CodingState>({
+    key: codingKey,
+    state: {
+      init: () => ({ highlights: new Map(initial.map((h) => [h.key, h])), deletedByEdit: new Map() }),
+      apply: (tr, state) => (tr.docChanged ? applySteps(tr, state) : state),
+    },
+  });
+}
+
+export function codingState(state: EditorState): CodingState {
+  return codingKey.getState(state)!;
+}
+
+function applySteps(tr: Transaction, state: CodingState): CodingState {
+  let highlights = state.highlights;
+  let deletedByEdit = state.deletedByEdit;
+  // Copied once, on the first change, so an untouched state stays the same object.
+  let ownHighlights: Map<number, Highlight> | null = null;
+  let ownDeleted: Map<number, Highlight> | null = null;
+  const writable = () => (ownHighlights ??= new Map(highlights));
+  const writableDeleted = () => (ownDeleted ??= new Map(deletedByEdit));
+
+  for (const step of tr.steps) {
+    if (step instanceof CodingStep) {
+      if (step.after) writable().set(step.key, step.after);
+      else writable().delete(step.key);
+      if (deletedByEdit.has(step.key)) writableDeleted().delete(step.key);
+    } else {
+      const map = step.getMap();
+      for (const [key, highlight] of ownHighlights ?? highlights) {
+        const mapped = mapHighlight(highlight, map);
+        if (mapped === highlight) continue;
+        if (mapped) {
+          writable().set(key, mapped);
+        } else {
+          writable().delete(key);
+          writableDeleted().set(key, highlight);
+        }
+      }
+    }
+    highlights = ownHighlights ?? highlights;
+    deletedByEdit = ownDeleted ?? deletedByEdit;
+  }
+  return highlights === state.highlights && deletedByEdit === state.deletedByEdit ? state : { highlights, deletedByEdit };
+}
+
+// New highlights get negative keys until the library gives them an id; unique for the session.
+let lastNewKey = 0;
+function newKey(): number {
+  return --lastNewKey;
+}
+
+/// The selection without whitespace at its edges (a double-click or a drag often takes a
+/// trailing space); null when nothing but whitespace is selected.
+export function trimmedSelection(state: EditorState): { from: number; to: number } | null {
+  let { from, to } = state.selection;
+  const { doc } = state;
+  const blankAt = (pos: number) => /^\s?$/.test(doc.textBetween(pos, pos + 1));
+  while (from < to && blankAt(from)) from++;
+  while (to > from && blankAt(to - 1)) to--;
+  return to > from ? { from, to } : null;
+}
+
+/// The highlight the analyst is on: the one covering exactly the selection, else the
+/// innermost one around the cursor or the selection.
+export function selectedHighlight(state: EditorState): Highlight | null {
+  const { highlights } = codingState(state);
+  const range = trimmedSelection(state) ?? { from: state.selection.from, to: state.selection.to };
+  let inner: Highlight | null = null;
+  for (const highlight of highlights.values()) {
+    if (highlight.from === range.from && highlight.to === range.to) return highlight;
+    const around = highlight.from <= range.from && highlight.to >= range.to && (range.from < range.to || (highlight.from < range.from && highlight.to > range.from));
+    if (around && (!inner || highlight.to - highlight.from < inner.to - inner.from)) inner = highlight;
+  }
+  return inner;
+}
+
+/// Applies the tag to the selected passage: the highlight covering exactly that passage
+/// takes it, else a new highlight is made. With `toggle` (shortcut keys, the palette),
+/// applying a tag the highlight already carries takes it off again.
+/// `on`: the passage to tag instead of the selection (a panel may finish after the selection moved).
+export function applyTag(tagId: number, { toggle, on }: { toggle: boolean; on?: { from: number; to: number } }): Command {
+  return (state, dispatch) => {
+    const range = on ?? trimmedSelection(state);
+    if (!range) return false;
+    if (dispatch) {
+      const existing = [...codingState(state).highlights.values()].find((h) => h.from === range.from && h.to === range.to);
+      if (!existing) {
+        const key = newKey();
+        dispatch(state.tr.step(new CodingStep(key, null, { key, ...range, tagIds: [tagId], note: '' })));
+      } else {
+        const carried = existing.tagIds.includes(tagId);
+        if (carried && !toggle) return true;
+        const tagIds = carried ? existing.tagIds.filter((id) => id !== tagId) : [...existing.tagIds, tagId];
+        // A highlight left with no tag and no note has nothing to say: it goes.
+        const after = tagIds.length === 0 && existing.note === '' ? null : { ...existing, tagIds };
+        dispatch(state.tr.step(new CodingStep(existing.key, existing, after)));
+      }
+    }
+    return true;
+  };
+}
+
+/// Changes a highlight's tags or note in one step.
+export function changeHighlight(key: number, changes: { tagIds?: readonly number[]; note?: string }): Command {
+  return (state, dispatch) => {
+    const highlight = codingState(state).highlights.get(key);
+    if (!highlight) return false;
+    dispatch?.(state.tr.step(new CodingStep(key, highlight, { ...highlight, ...changes })));
+    return true;
+  };
+}
+
+export function removeHighlight(key: number): Command {
+  return (state, dispatch) => {
+    const highlight = codingState(state).highlights.get(key);
+    if (!highlight) return false;
+    dispatch?.(state.tr.step(new CodingStep(key, highlight, null)));
+    return true;
+  };
+}
+
+/// Puts a highlight from the review list back on the text, on the selected passage.
+export function reattachHighlight(item: { id: number; tagIds: readonly number[]; note: string }): Command {
+  return (state, dispatch) => {
+    const range = trimmedSelection(state);
+    if (!range || codingState(state).highlights.has(item.id)) return false;
+    dispatch?.(state.tr.step(new CodingStep(item.id, null, { key: item.id, ...range, tagIds: item.tagIds, note: item.note })));
+    return true;
+  };
+}

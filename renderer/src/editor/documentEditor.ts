@@ -1,0 +1,64 @@
+/// The open document's editor: its text with the highlights drawn over it, one history for
+/// coding and text edits, coding mode (single keys) and editing mode, the tag picker and
+/// statement selection. DocumentView builds it; the editor benchmarks build the same state.
+import { EditorState, type Plugin } from 'prosemirror-state';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import type { Node } from 'prosemirror-model';
+import type { EditorView } from 'prosemirror-view';
+import type { Annotation, Tag } from '../../../common/types.ts';
+import { textBlocks } from '../../../common/text.ts';
+import type { Highlight } from './codingStep.ts';
+import { codingPlugin } from './coding.ts';
+import { highlightsPlugin } from './highlights.ts';
+import { pendingQuotePlugin } from './pendingQuote.ts';
+import { textEditing } from './textEditing.ts';
+import { codingKeys, type CodingKeyActions } from './codingKeys.ts';
+import { tagPickerTrigger } from './tagPickerTrigger.ts';
+import { snapToStatementPlugin } from './statementSelection.ts';
+import { annotationRange } from './ranges.ts';
+
+/// What the editor asks of the window around it.
+export interface EditorActions extends CodingKeyActions {
+  isSnapping(): boolean;
+  toggleEditing(): void;
+  openPicker(view: EditorView): void;
+  openPalette(view: EditorView): boolean;
+}
+
+export function documentEditorState(doc: Node, highlights: readonly Highlight[], tags: readonly Tag[], actions: EditorActions): EditorState {
+  return EditorState.create({ doc, plugins: documentEditorPlugins(highlights, tags, actions) });
+}
+
+function documentEditorPlugins(highlights: readonly Highlight[], tags: readonly Tag[], actions: EditorActions): Plugin[] {
+  return [
+    // The coding state comes before the drawing, which reads it.
+    codingPlugin(highlights),
+    highlightsPlugin(tags),
+    pendingQuotePlugin(),
+    history(),
+    textEditing(actions.isEditing),
+    keymap({
+      'Mod-z': undo,
+      'Mod-Shift-z': redo,
+      'Mod-y': redo,
+      'Mod-e': () => {
+        actions.toggleEditing();
+        return true;
+      },
+      'Mod-k': (_state, _dispatch, view) => (view ? actions.openPalette(view) : false),
+    }),
+    codingKeys(actions),
+    // While the analyst edits the text, a click places the cursor.
+    snapToStatementPlugin(() => actions.isSnapping() && !actions.isEditing()),
+    ...tagPickerTrigger(actions.openPicker, () => !actions.isEditing()),
+    keymap(baseKeymap),
+  ];
+}
+
+/// The stored highlights as the editor holds them.
+export function highlightsOf(doc: Node, annotations: readonly Annotation[]): Highlight[] {
+  const blocks = textBlocks(doc);
+  return annotations.map((a) => ({ key: a.id, ...annotationRange(blocks, a), tagIds: a.tagIds, note: a.note }));
+}
