@@ -1,7 +1,7 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, Tag } from '../../common/types.ts';
+import type { Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
@@ -30,6 +30,7 @@ export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
   const [sources, setSources] = useState<DocumentSource[]>([]);
+  const [reviewSummary, setReviewSummary] = useState<ReviewSummary | null>(null);
   const [filter, setFilter] = useState<LibraryFilter>(rememberedFilter);
   const [filterError, setFilterError] = useState<string | null>(null);
   const latestRefresh = useRef(0);
@@ -45,7 +46,8 @@ export function App() {
     report(error);
     setOpenId(null);
   });
-  const tagUses = useTagUses(open?.document.id ?? null, tags, annotations, report);
+  const [codebookShown, setCodebookShown] = useState(false);
+  const tagUses = useTagUses(open?.document.id ?? null, tags, annotations, report, codebookShown);
 
   useEffect(() => rememberFilter(filter), [filter]);
 
@@ -55,13 +57,14 @@ export function App() {
     // A range out of order is said next to the dates, and the list stays as it was.
     const problem = rangeProblem(filter);
     try {
-      const [docs, codebook, named] = await Promise.all([
-        problem ? null : api.listDocuments(filter), api.listTags({}), api.listSources({}),
+      const [docs, codebook, named, waiting] = await Promise.all([
+        problem ? null : api.listDocuments(filter), api.listTags({}), api.listSources({}), api.reviewSummary({}),
       ]);
       if (request !== latestRefresh.current) return;
       if (docs) setDocuments(docs);
       setTags(codebook);
       setSources(named);
+      setReviewSummary(waiting);
       setFilterError(problem);
     } catch (error) {
       if (request === latestRefresh.current) report(error);
@@ -158,7 +161,7 @@ export function App() {
         documents={documents}
         openId={openId}
         onOpen={setOpenId}
-        filters={<LibraryFilters filter={filter} tags={tags} sources={sources} error={filterError} onChange={setFilter} />}
+        filters={<LibraryFilters filter={filter} tags={tags} sources={sources} review={reviewSummary} error={filterError} onChange={setFilter} />}
         filtered={isFiltered(filter)}
         onClearFilters={() => setFilter({})}
         importing={

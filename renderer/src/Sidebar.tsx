@@ -6,6 +6,8 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 interface SidebarProps {
   highlights: ReactNode;
   codebook: ReactNode;
+  /// Told whenever the shown tab changes (the codebook counts are fetched only while it shows).
+  onShow?: (tab: TabKey) => void;
 }
 
 const tabs = [
@@ -13,11 +15,15 @@ const tabs = [
   { key: 'codebook', label: 'Codebook' },
 ] as const;
 
-type TabKey = (typeof tabs)[number]['key'];
+export type TabKey = (typeof tabs)[number]['key'];
 
-export function Sidebar({ highlights, codebook }: SidebarProps) {
+export function Sidebar({ highlights, codebook, onShow }: SidebarProps) {
   const id = useId();
-  const [shown, setShown] = useState<TabKey>('highlights');
+  const [shown, setShownState] = useState<TabKey>('highlights');
+  const setShown = (tab: TabKey) => {
+    setShownState(tab);
+    onShow?.(tab);
+  };
   const buttons = useRef(new Map<TabKey, HTMLButtonElement>());
   const panels: Record<TabKey, ReactNode> = { highlights, codebook };
 

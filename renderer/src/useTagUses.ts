@@ -1,6 +1,7 @@
 /// How many highlights carry each tag, in the open document and in the library, for the
 /// codebook panel. Asked again whenever the codebook is reloaded (which follows every change
-/// to the library) and whenever the open document's highlights change.
+/// to the library) and whenever the open document's highlights change, but only while the
+/// panel shows (`active`): counting a library of a million highlights takes a while.
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Tag, TagUse } from '../../common/types.ts';
 import { api } from './api.ts';
@@ -11,6 +12,7 @@ export function useTagUses(
   tags: readonly Tag[],
   annotations: readonly Annotation[] | null,
   onError: (error: unknown) => void,
+  active: boolean,
 ): ReadonlyMap<number, TagUse> | null {
   const [uses, setUses] = useState<ReadonlyMap<number, TagUse> | null>(null);
   // Answers arrive late; only the newest request's counts are shown.
@@ -21,6 +23,7 @@ export function useTagUses(
   });
 
   useEffect(() => {
+    if (!active) return;
     const request = ++latest.current;
     api.countTagUses(documentId === null ? {} : { documentId }).then(
       (list) => {
@@ -30,7 +33,7 @@ export function useTagUses(
         if (request === latest.current) reportError.current(error);
       },
     );
-  }, [documentId, tags, annotations]);
+  }, [documentId, tags, annotations, active]);
 
   return uses;
 }
