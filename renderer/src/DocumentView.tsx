@@ -219,6 +219,13 @@ export function DocumentView(props: DocumentViewProps) {
     const view: EditorView = new EditorView(hostRef.current, {
       state: documentEditorState(node, highlightsOf(node, now.annotations), now.tags, actions),
       attributes: editorAttributes(now.open.document.title, false),
+      // Typing waits for a pause before it is saved; leaving the text saves at once.
+      handleDOMEvents: {
+        blur: () => {
+          void saver.flush();
+          return false;
+        },
+      },
       dispatchTransaction(tr) {
         const { state, transactions } = view.state.applyTransaction(pinHighlights(view.state, tr));
         view.updateState(state);
@@ -233,10 +240,15 @@ export function DocumentView(props: DocumentViewProps) {
     setEditing(false);
   }, [node]);
 
-  useEffect(() => () => {
-    void saverRef.current?.flush();
-    viewRef.current?.destroy();
-    viewRef.current = null;
+  useEffect(() => {
+    const leaving = () => void saverRef.current?.flush();
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      window.removeEventListener('pagehide', leaving);
+      void saverRef.current?.flush();
+      viewRef.current?.destroy();
+      viewRef.current = null;
+    };
   }, []);
 
   useEffect(() => {

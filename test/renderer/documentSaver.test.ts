@@ -1,0 +1,144 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { undo } from 'prosemirror-history';
+import { docFromJson } from '../../common/schema.ts';
+import { posToOffset, textBlocks } from '../../common/text.ts';
+import type { DocumentEditsSaved } from '../../common/types.ts';
+import { openLibrary } from '../../core/library.ts';
+import { documentEditorState, highlightsOf, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
+import { applyTag, removeHighlight } from '../../renderer/src/editor/coding.ts';
+import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
+import { DocumentSaver } from '../../renderer/src/documentSaver.ts';
+
+const release = `Ministers agree on consultations
+
+5 May 2025
+
+The ministers agreed to hold consultations on information security. Experts will meet in June.`;
+
+const actions: EditorActions = {
+  isEditing: () => true, isSnapping: () => false, stopEditing() {}, toggleEditing() {}, toggleSnapping() {},
+  applyShortcut: () => false, repeatLastTag: () => false, openNote: () => false, openPicker() {}, openPalette: () => false,
+};
+
+/// A real library with one document, and an editor session on it saved by a DocumentSaver.
+async function session(t: TestContext) {
+  const dir = mkdtempSync(join(tmpdir(), 'excerpt-saver-'));
+  const library = openLibrary(join(dir, 'library.sqlite'));
+  t.after(() => {
+    library.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const service = library.service;
+  const [imported] = (await service.importFiles({ files: [{ name: 'release.txt', bytes: Buffer.from(release).toString('base64') }] })).imported;
+  const tag = await service.createTag({ name: 'Commitment' });
+  const document = await service.getDocument({ id: imported!.id });
+  const start = document.text.indexOf('Experts will meet');
+  const existing = await service.createAnnotation({ documentId: document.id, start, end: start + 'Experts will meet'.length, tagIds: [tag.id] });
+  const doc = docFromJson(document.doc);
+  const results: DocumentEditsSaved[] = [];
+  const errors: unknown[] = [];
+  const saver = new DocumentSaver({
+    documentId: document.id,
+    baseHash: document.contentHash,
+    savedDoc: doc,
+    saved: [existing],
+    save: (args) => service.saveDocumentEdits(args),
+    onSaved: (result) => results.push(result),
+    onError: (error) => errors.push(error),
+  });
+  const s = {
+    service, tag, existing, documentId: document.id, saver, results, errors,
+    state: documentEditorState(doc, highlightsOf(doc, [existing]), [], actions),
+    dispatch(tr: Transaction) {
+      s.state = s.state.applyTransaction(pinHighlights(s.state, tr)).state;
+      saver.changed(s.state);
+    },
+    pos(words: string, after = false): number {
+      const blocks = textBlocks(s.state.doc);
+      let pos = -1;
+      s.state.doc.descendants((node, at) => {
+        const i = node.isText ? node.text!.indexOf(words) : -1;
+        if (pos < 0 && i >= 0) pos = at + i + (after ? words.length : 0);
+      });
+      assert.ok(pos >= 0 && posToOffset(blocks, pos) >= 0, `${words} is in the text`);
+      return pos;
+    },
+    select(words: string) {
+      s.dispatch(s.state.tr.setSelection(TextSelection.create(s.state.doc, s.pos(words), s.pos(words, true))));
+    },
+    async stored() {
+      const text = (await service.getDocument({ id: document.id })).text;
+      const placed = await service.listAnnotations({ documentId: document.id });
+      for (const a of placed) assert.equal(text.slice(a.start, a.end), a.exact, 'offsets and quote agree');
+      return placed.map((a) => a.exact);
+    },
+  };
+  return s;
+}
+
+test('a coding action is saved at once, and the new highlight keeps its key with the id the library gave it', async (t) => {
+  const s = await session(t);
+  s.select('information security');
+  applyTag(s.tag.id, { toggle: true })(s.state, s.dispatch);
+  assert.ok(s.saver.pending(), 'something waits to be saved');
+  await s.saver.flush();
+  assert.ok(!s.saver.pending());
+  assert.deepEqual(await s.stored(), ['information security', 'Experts will meet']);
+  const made = s.results.at(-1)!.saved[0]!;
+  assert.ok(Number(made.key) < 0);
+  assert.equal(s.saver.keyOf(made.id), Number(made.key));
+  assert.deepEqual(s.errors, []);
+});
+
+test('typed text is saved with every highlight moved; a deleted highlight goes to review and undo brings it back', async (t) => {
+  const s = await session(t);
+  s.dispatch(s.state.tr.insertText('also ', s.pos('Experts will meet')));
+  s.dispatch(s.state.tr.insertText('soon ', s.pos('meet')));
+  await s.saver.flush();
+  assert.match((await s.service.getDocument({ id: s.documentId })).text, /also Experts will soon meet in June/);
+  assert.deepEqual(await s.stored(), ['Experts will soon meet']);
+
+  s.dispatch(s.state.tr.delete(s.pos('Experts'), s.pos('meet in June.', true)));
+  await s.saver.flush();
+  assert.deepEqual(await s.stored(), []);
+  const review = await s.service.listReviewItems({ documentId: s.documentId });
+  assert.deepEqual(review.map((i) => [i.id, i.reason, i.exact]), [[s.existing.id, 'deleted', 'Experts will soon meet']]);
+
+  const undone = (state: EditorState) => undo(state, s.dispatch);
+  assert.ok(undone(s.state));
+  await s.saver.flush();
+  assert.deepEqual(await s.stored(), ['Experts will soon meet']);
+  assert.deepEqual(await s.service.listReviewItems({ documentId: s.documentId }), []);
+  assert.equal((await s.service.listAnnotations({ documentId: s.documentId }))[0]!.id, s.existing.id, 'the same highlight, not a copy');
+});
+
+test('a highlight removed and brought back by undo is stored again under a new id', async (t) => {
+  const s = await session(t);
+  removeHighlight(s.existing.id)(s.state, s.dispatch);
+  await s.saver.flush();
+  assert.deepEqual(await s.stored(), []);
+  assert.ok(undo(s.state, s.dispatch));
+  await s.saver.flush();
+  assert.deepEqual(await s.stored(), ['Experts will meet']);
+  assert.deepEqual(s.errors, []);
+});
+
+test('a refused save is reported and kept pending; nothing is half-written', async (t) => {
+  const s = await session(t);
+  // Another window changes the text first: this session's base is stale.
+  const other = await s.service.getDocument({ id: s.documentId });
+  const edited = structuredClone(other.doc) as { content: { content?: { text?: string }[] }[] };
+  edited.content.at(-1)!.content![0]!.text += ' Added elsewhere.';
+  await s.service.saveDocumentEdits({ documentId: s.documentId, baseHash: other.contentHash, doc: edited as never, highlights: [{ key: 'x', id: s.existing.id, start: s.existing.start, end: s.existing.end, tagIds: [s.tag.id], note: '' }] });
+  s.dispatch(s.state.tr.insertText('Today ', s.pos('The ministers')));
+  await s.saver.flush();
+  assert.equal(s.errors.length, 1);
+  assert.match(String((s.errors[0] as Error).message), /changed since/i);
+  assert.ok(s.saver.pending(), 'the edit is still waiting, not dropped');
+  assert.doesNotMatch((await s.service.getDocument({ id: s.documentId })).text, /Today/);
+});
