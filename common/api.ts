@@ -3,8 +3,8 @@
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
 import type {
-  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, SearchHit, Tag,
-  TagMerged, TagUse,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, ReviewSummary,
+  SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
 
@@ -31,12 +31,14 @@ export type ExportFilter = z.infer<typeof exportFilter>;
 
 export const methodArgs = {
   /// Every filter given narrows the list: documents with a placed highlight carrying the tag or
-  /// one of its sub-tags, published within from..to (inclusive), from exactly this source.
+  /// one of its sub-tags, published within from..to (inclusive), from exactly this source, and
+  /// (toReview) with at least one highlight in their review list.
   listDocuments: z.object({
     tagId: id.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     source: z.string().max(1000).optional(),
+    toReview: z.boolean().optional(),
   }).refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     message: 'the end date comes before the start date; choose a "to" date on or after the "from" date',
     path: ['to'],
@@ -104,6 +106,8 @@ export const methodArgs = {
   /// Highlights waiting for the analyst, of one document or (without documentId) the library.
   listReviewItems: z.object({ documentId: id.optional() }),
   discardReviewItem: z.object({ id }),
+  /// How many highlights wait in review lists across the library, and in how many documents.
+  reviewSummary: z.object({}),
   /// What an editing session changed in one document, saved in one transaction: the new text
   /// (when it changed), highlights created, changed, moved by the edit or re-attached from the
   /// review list (`id` given), highlights the analyst removed, and highlights whose whole text
@@ -165,6 +169,7 @@ export interface ExcerptApi {
   deleteAnnotation(args: ArgsIn<'deleteAnnotation'>): Promise<{ id: number }>;
   listReviewItems(args: ArgsIn<'listReviewItems'>): Promise<ReviewItem[]>;
   discardReviewItem(args: ArgsIn<'discardReviewItem'>): Promise<{ id: number }>;
+  reviewSummary(args: ArgsIn<'reviewSummary'>): Promise<ReviewSummary>;
   saveDocumentEdits(args: ArgsIn<'saveDocumentEdits'>): Promise<DocumentEditsSaved>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;

@@ -110,6 +110,12 @@ export interface ReviewItem extends Annotation {
   reason: ReviewReason;
 }
 
+/// How much waits in the library's review lists: highlights in review, and the documents holding them.
+export interface ReviewSummary {
+  items: number;
+  documents: number;
+}
+
 /// The document after an editing session was saved, with its highlights and review list as
 /// stored now, and the id each highlight sent by key was saved under.
 export interface DocumentEditsSaved {

@@ -175,6 +175,32 @@ test('listDocuments by tag ignores highlights waiting for review and untagged on
   assert.deepEqual((await service.listDocuments({ tagId: tags.actors.id })).map((d) => d.id), [ids.march]);
 });
 
+test('listDocuments toReview keeps documents with a highlight in review, alone and with other filters', async (t) => {
+  const { library, service, ids, tags } = await filteredLibrary(t);
+  const list = async (filter: Parameters<typeof service.listDocuments>[0]) => (await service.listDocuments(filter)).map((d) => d.id);
+  const toReview = (id: number, reason: 'revision' | 'deleted') =>
+    library.db.prepare('UPDATE annotations SET review_reason = ? WHERE id = ?').run(reason, id);
+
+  assert.deepEqual(await list({ toReview: true }), [], 'placed highlights are not in review');
+  const inMay = await service.createAnnotation({ documentId: ids.may, start: 0, end: 8 });
+  await service.createAnnotation({ documentId: ids.may, start: 9, end: 12 });
+  const inUndated = await service.createAnnotation({ documentId: ids.undated, start: 0, end: 4 });
+  toReview(inMay.id, 'deleted');
+  toReview(inUndated.id, 'revision');
+
+  assert.deepEqual(await list({ toReview: true }), [ids.may, ids.undated], 'either reason, newest first');
+  assert.deepEqual(await list({ toReview: false }), [ids.june, ids.may, ids.march, ids.undated], 'false does not narrow');
+  assert.deepEqual(await list({ toReview: true, from: '2024-01-01' }), [ids.may]);
+  assert.deepEqual(await list({ toReview: true, source: 'Telecom Authority' }), [ids.may]);
+  assert.deepEqual(await list({ toReview: true, tagId: tags.actors.id }), [], 'no document is both');
+  const [may] = await service.listDocuments({ toReview: true });
+  assert.deepEqual([may!.annotationCount, may!.reviewCount], [1, 1], 'the counts stay');
+  await service.discardReviewItem({ id: inUndated.id });
+  assert.deepEqual(await list({ toReview: true }), [ids.may]);
+  await assert.rejects(service.listDocuments({ toReview: 'yes' } as never), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'invalid-argument' && e.field === 'toReview');
+});
+
 test('listDocuments refuses an invalid date or a range that ends before it starts, naming the field', async (t) => {
   const { service } = await filteredLibrary(t);
   const invalid: [Record<string, unknown>, string][] = [

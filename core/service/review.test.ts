@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ExcerptError } from '../../common/errors.ts';
 import { importText, tempLibrary, textFile } from '../testing/tempLibrary.ts';
 import type { Library } from '../library.ts';
+import { reviewSummarySql } from '../store/annotations.ts';
 
 /// A document whose highlights on `dropped` sentences go to review when it is re-issued without them.
 async function documentWithReview(library: Library, title: string, kept: string[], dropped: string[]): Promise<{ id: number; reviewIds: number[] }> {
@@ -54,4 +55,31 @@ test('discarding a review item deletes it; a placed highlight or an unknown id i
   assert.deepEqual((await library.service.listAnnotations({ documentId: id })).map((a) => a.id), [placed!.id]);
   assert.equal((await library.service.listDocuments({}))[0]!.reviewCount, 0);
   assert.deepEqual(changes, [{ reason: 'delete' }]);
+});
+
+test('the review summary counts the highlights in review across the library and the documents holding them', async (t) => {
+  const library = tempLibrary(t);
+  assert.deepEqual(await library.service.reviewSummary({}), { items: 0, documents: 0 });
+  const a = await documentWithReview(library, 'First', ['The ministers met in Geneva.'], ['The Parties welcomed the report of the group.', 'They called for a convention on crime.']);
+  await documentWithReview(library, 'Second', ['The talks were constructive.'], ['The delegation left early on Tuesday morning.']);
+  await importText(library, 'third.txt', 'Third\n19 November 2021\n\nNothing waits here.');
+  assert.deepEqual(await library.service.reviewSummary({}), { items: 3, documents: 2 }, 'placed highlights do not count');
+
+  // A highlight whose text an edit deleted counts too.
+  const [placed] = await library.service.listAnnotations({ documentId: a.id });
+  const { contentHash } = await library.service.getDocument({ id: a.id });
+  await library.service.saveDocumentEdits({ documentId: a.id, baseHash: contentHash, toReview: [placed!.id] });
+  assert.deepEqual(await library.service.reviewSummary({}), { items: 4, documents: 2 });
+
+  for (const id of a.reviewIds) await library.service.discardReviewItem({ id });
+  assert.deepEqual(await library.service.reviewSummary({}), { items: 2, documents: 2 });
+  await library.service.discardReviewItem({ id: placed!.id });
+  assert.deepEqual(await library.service.reviewSummary({}), { items: 1, documents: 1 });
+});
+
+test('the review summary reads only the partial index of highlights in review', (t) => {
+  const library = tempLibrary(t);
+  const plan = library.db.prepare(`EXPLAIN QUERY PLAN ${reviewSummarySql}`).all().map((row) => (row as { detail: string }).detail).join(' | ');
+  assert.match(plan, /SCAN annotations USING (COVERING )?INDEX annotations_in_review/);
+  assert.doesNotMatch(plan, /SCAN annotations(?! USING)|TEMP B-TREE/, 'no scan of the whole table, no sort');
 });

@@ -5,8 +5,8 @@ import { ExcerptError } from '../../common/errors.ts';
 import type { Methods, ServiceContext } from './context.ts';
 import { documentNotFound } from './documents.ts';
 
-/// listReviewItems, discardReviewItem.
-export function reviewMethods({ documents, annotations, write }: ServiceContext): Methods<'listReviewItems' | 'discardReviewItem'> {
+/// listReviewItems, discardReviewItem, reviewSummary.
+export function reviewMethods({ documents, annotations, write }: ServiceContext): Methods<'listReviewItems' | 'discardReviewItem' | 'reviewSummary'> {
   return {
     listReviewItems({ documentId }) {
       if (documentId !== undefined && !documents.exists(documentId)) throw documentNotFound(documentId, 'documentId');
@@ -24,5 +24,7 @@ export function reviewMethods({ documents, annotations, write }: ServiceContext)
       annotations.remove(id);
       return { id };
     }),
+
+    reviewSummary: () => annotations.reviewSummary(),
   };
 }

@@ -1,7 +1,7 @@
 /// SQL of the annotations (highlights) table and the tags each one carries.
 import type Database from 'better-sqlite3';
 import type { TextSelector } from '../../common/anchoring/types.ts';
-import type { Annotation, ReviewItem, ReviewReason } from '../../common/types.ts';
+import type { Annotation, ReviewItem, ReviewReason, ReviewSummary } from '../../common/types.ts';
 
 /// A highlight before it has an id or tags.
 export type NewAnnotation = Omit<Annotation, 'id' | 'tagIds'>;
@@ -28,6 +28,12 @@ export interface PlacedHighlight extends TextSelector {
 export interface PlacedSelector extends TextSelector {
   id: number;
 }
+
+/// Counts the highlights in review and the documents holding them. It walks only the partial
+/// index annotations_in_review (one entry per highlight in review, in document order, so the
+/// grouping needs no sort), however large the library; exported so a test can check that plan.
+export const reviewSummarySql = `SELECT coalesce(sum(items), 0) AS items, count(*) AS documents FROM (
+    SELECT count(*) AS items FROM annotations WHERE review_reason IS NOT NULL GROUP BY document_id)`;
 
 const rowColumns = `a.id, a.document_id AS documentId, a."start" AS start, a."end" AS "end", a.exact, a.prefix, a.suffix,
   a.note, a.created_at AS createdAt, a.updated_at AS updatedAt`;
@@ -63,6 +69,7 @@ export function annotationStore(db: Database.Database) {
     SELECT ${columns}, a.review_reason AS reason FROM annotations a
     WHERE a.review_reason IS NOT NULL AND (@documentId IS NULL OR a.document_id = @documentId)
     ORDER BY a.document_id, a."start", a."end", a.id`);
+  const summary = db.prepare<[], ReviewSummary>(reviewSummarySql);
   const move = db.prepare<TextSelector & { id: number; updatedAt: string }>(`
     UPDATE annotations SET "start" = @start, "end" = @end, exact = @exact, prefix = @prefix, suffix = @suffix, updated_at = @updatedAt
     WHERE id = @id`);
@@ -118,6 +125,10 @@ export function annotationStore(db: Database.Database) {
     /// Highlights waiting in review lists (one document's, or all), by document and old position.
     inReview(documentId: number | null): ReviewItem[] {
       return toReview.all({ documentId }).map((row) => ({ ...fromRow(row), reason: row.reason }));
+    },
+    /// How many highlights wait in review lists, and in how many documents.
+    reviewSummary(): ReviewSummary {
+      return summary.get()!;
     },
     /// Why the highlight waits for review; null when it is placed, undefined when there is none.
     reviewReason(id: number): ReviewReason | null | undefined {

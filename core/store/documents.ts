@@ -52,6 +52,8 @@ export interface DocumentFilter {
   from?: string;
   to?: string;
   source?: string;
+  /// Only documents with at least one highlight in their review list.
+  toReview?: boolean;
 }
 
 /// A full-text match before its snippet is split into parts.
@@ -106,7 +108,7 @@ export function documentStore(db: Database.Database) {
   const metadataUpdates = new Map<string, Database.Statement>();
   // The tag's documents are found once, from the tag side (annotation_tags_by_tag, then each
   // highlight by its id), not by probing every document's highlights.
-  const newestFirst = db.prepare<{ tagId: number | null; from: string | null; to: string | null; source: string | null }, DocumentSummary>(`
+  const newestFirst = db.prepare<{ tagId: number | null; from: string | null; to: string | null; source: string | null; toReview: 0 | 1 }, DocumentSummary>(`
     WITH RECURSIVE chosen_tags (id) AS (
       SELECT @tagId WHERE @tagId IS NOT NULL
       UNION SELECT t.id FROM tags t JOIN chosen_tags c ON t.parent_id = c.id
@@ -123,6 +125,7 @@ export function documentStore(db: Database.Database) {
       AND (@from IS NULL OR d.published_at >= @from)
       AND (@to IS NULL OR d.published_at <= @to)
       AND (@source IS NULL OR d.source = @source)
+      AND (@toReview = 0 OR EXISTS (SELECT 1 FROM annotations a WHERE a.document_id = d.id AND a.review_reason IS NOT NULL))
     ORDER BY d.published_at DESC NULLS LAST, d.imported_at DESC, d.id DESC`);
   const sources = db.prepare<[], DocumentSource>(`
     SELECT source, count(*) AS count FROM documents WHERE source IS NOT NULL
@@ -207,7 +210,9 @@ export function documentStore(db: Database.Database) {
     /// The documents `filter` lets through with their counts of placed highlights and of those
     /// to review, newest publication first; undated ones last, newest import first.
     listNewestFirst(filter: DocumentFilter = {}): DocumentSummary[] {
-      return newestFirst.all({ tagId: filter.tagId ?? null, from: filter.from ?? null, to: filter.to ?? null, source: filter.source ?? null });
+      return newestFirst.all({
+        tagId: filter.tagId ?? null, from: filter.from ?? null, to: filter.to ?? null, source: filter.source ?? null, toReview: filter.toReview ? 1 : 0,
+      });
     },
     /// The sources documents name, the most documents first, then alphabetically.
     sources(): DocumentSource[] {

@@ -191,6 +191,7 @@ export function App() {
         )}
       </main>
       <Sidebar
+        onShow={(tab) => setCodebookShown(tab === 'codebook')}
         highlights={
           <AnnotationList
             annotations={open ? annotations : null}

@@ -1,7 +1,8 @@
-/// The filter bar above the library list: documents with a tag (its sub-tags included),
+/// The filter bar above the library list: documents with highlights waiting for review (the
+/// line that says how many, shown while there are some), with a tag (its sub-tags included),
 /// published within a date range, from one source; "Clear" shows every document again.
 import { useMemo } from 'react';
-import type { DocumentSource, Tag } from '../../common/types.ts';
+import type { DocumentSource, ReviewSummary, Tag } from '../../common/types.ts';
 import { codebookTree } from './codebook.ts';
 import { isFiltered, type LibraryFilter } from './libraryFilter.ts';
 
@@ -9,12 +10,14 @@ interface LibraryFiltersProps {
   filter: LibraryFilter;
   tags: readonly Tag[];
   sources: readonly DocumentSource[];
+  /// What waits in the library's review lists; null until the library has said.
+  review: ReviewSummary | null;
   /// Why the library refused the filters (a range that ends before it starts), if it did.
   error: string | null;
   onChange: (filter: LibraryFilter) => void;
 }
 
-export function LibraryFilters({ filter, tags, sources, error, onChange }: LibraryFiltersProps) {
+export function LibraryFilters({ filter, tags, sources, review, error, onChange }: LibraryFiltersProps) {
   const entries = useMemo(() => codebookTree(tags), [tags]);
   // A remembered source no document names any more still shows as chosen.
   const sourceNames = sources.map((s) => s.source);
@@ -27,6 +30,18 @@ export function LibraryFilters({ filter, tags, sources, error, onChange }: Libra
 
   return (
     <form className="library-filters" role="search" aria-label="Filter the library" onSubmit={(event) => event.preventDefault()}>
+      {/* Still shown, pressed, when the last item is resolved under it: the analyst can see why the list is empty. */}
+      {((review !== null && review.items > 0) || filter.toReview) && (
+        <button
+          type="button"
+          className="library-review-toggle"
+          aria-pressed={filter.toReview === true}
+          title={filter.toReview ? 'Show every document again' : 'Show only the documents with highlights to review'}
+          onClick={() => set({ toReview: filter.toReview ? undefined : true })}
+        >
+          {reviewLine(review)}
+        </button>
+      )}
       <label className="library-filter library-filter-wide">
         <span className="library-filter-label">Tag</span>
         <select
@@ -91,4 +106,11 @@ export function LibraryFilters({ filter, tags, sources, error, onChange }: Libra
       )}
     </form>
   );
+}
+
+/// "3 highlights to review in 2 documents", or that none is left.
+function reviewLine(review: ReviewSummary | null): string {
+  if (!review || review.items === 0) return 'No highlights left to review';
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${plural(review.items, 'highlight')} to review in ${plural(review.documents, 'document')}`;
 }

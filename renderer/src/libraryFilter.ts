@@ -1,5 +1,5 @@
-/// The library filters the analyst chose (tag, published from/to, source), kept in the page
-/// URL's hash so a reload shows the same list.
+/// The library filters the analyst chose (tag, published from/to, source, only documents with
+/// highlights to review), kept in the page URL's hash so a reload shows the same list.
 import type { ArgsIn } from '../../common/api.ts';
 import { hashParams, updateHashParams } from './hashParams.ts';
 
@@ -20,6 +20,7 @@ export function rememberedFilter(): LibraryFilter {
   if (to && ISO_DATE.test(to)) filter.to = to;
   const source = params.get('source');
   if (source) filter.source = source;
+  if (params.get('review') === '1') filter.toReview = true;
   return filter;
 }
 
@@ -29,12 +30,13 @@ export function rememberFilter(filter: LibraryFilter): void {
     from: filter.from ?? null,
     to: filter.to ?? null,
     source: filter.source ?? null,
+    review: filter.toReview ? '1' : null,
   });
 }
 
 /// Whether any filter narrows the list.
 export function isFiltered(filter: LibraryFilter): boolean {
-  return filter.tagId !== undefined || filter.from !== undefined || filter.to !== undefined || filter.source !== undefined;
+  return filter.tagId !== undefined || filter.from !== undefined || filter.to !== undefined || filter.source !== undefined || filter.toReview === true;
 }
 
 /// What is wrong with the date range, said next to the dates, or null when nothing is. The
