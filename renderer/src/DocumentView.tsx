@@ -118,14 +118,24 @@ export function DocumentView(props: DocumentViewProps) {
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
   const [editingDetails, setEditingDetails] = useState(false);
-  const [editing, setEditing] = useState(false);
-  const [snapping, setSnapping] = useState(false);
+  const [editing, setEditingShown] = useState(false);
+  const [snapping, setSnappingShown] = useState(false);
+  // The modes as the editor reads them: set at once, since keys may come before React renders.
+  const modes = useRef({ editing: false, snapping: false });
+  const setEditing = (on: boolean) => {
+    modes.current.editing = on;
+    setEditingShown(on);
+  };
+  const setSnapping = (on: boolean) => {
+    modes.current.snapping = on;
+    setSnappingShown(on);
+  };
   const editButton = useRef<HTMLButtonElement>(null);
 
-  // The editor outlives a render: it reads the latest props and modes through this ref.
-  const latest = useRef({ props, editing, snapping });
+  // The editor outlives a render: it reads the latest props through this ref.
+  const latest = useRef({ props });
   useLayoutEffect(() => {
-    latest.current = { props, editing, snapping };
+    latest.current = { props };
   });
 
   /// Where a panel opens under the end of a range, in the scroller's coordinates.
@@ -152,11 +162,11 @@ export function DocumentView(props: DocumentViewProps) {
   };
 
   const actions: EditorActions = {
-    isEditing: () => latest.current.editing,
-    isSnapping: () => latest.current.snapping,
+    isEditing: () => modes.current.editing,
+    isSnapping: () => modes.current.snapping,
     stopEditing: () => setEditing(false),
-    toggleEditing: () => setEditing((on) => !on),
-    toggleSnapping: () => setSnapping((on) => !on),
+    toggleEditing: () => setEditing(!modes.current.editing),
+    toggleSnapping: () => setSnapping(!modes.current.snapping),
     applyShortcut(view, key) {
       const tag = latest.current.props.tags.find((t) => t.shortcut === key);
       return tag ? tagPassage(view, tag.id, true) : false;
@@ -202,8 +212,10 @@ export function DocumentView(props: DocumentViewProps) {
     const existing = viewRef.current;
     // The same text coming back (after our own save, or a reload) keeps the editor, its
     // selection and its history; only text changed elsewhere (a new revision) replaces it.
-    // Nor does a reload that arrives while edits wait to be saved.
-    if (existing && (existing.state.doc.eq(node) || saverRef.current?.pending())) return;
+    // Nor does a reload that arrives while edits wait to be saved, or one that brings a text
+    // this session saved itself (it can only be older than the editor's).
+    const saverNow = saverRef.current;
+    if (existing && (existing.state.doc.eq(node) || saverNow?.pending() || saverNow?.knows(latest.current.props.open.document.contentHash))) return;
     existing?.destroy();
     const { props: now } = latest.current;
     const saver = new DocumentSaver({
@@ -265,26 +277,25 @@ export function DocumentView(props: DocumentViewProps) {
     view.dispatch(setTagColors(view.state, tags));
   }, [tags]);
 
-  // Highlights changed outside the editor (a merged tag, another window, the command line)
-  // are taken in when nothing here waits to be saved; they are not steps to undo.
+  // Highlights changed or added outside the editor (a merged tag, another window, the command
+  // line) are taken in when nothing here waits to be saved; they are not steps to undo. None is
+  // taken away: a list missing one may be older than the editor's last save.
   useEffect(() => {
     const view = viewRef.current;
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
     syncSelectionFromDOM(view);
-    const incoming = new Map(highlightsOf(view.state.doc, annotations).map((h) => {
-      const key = saver.keyOf(h.key);
-      return [key, { ...h, key }];
-    }));
     const { highlights } = codingState(view.state);
     const tr = view.state.tr.setMeta('addToHistory', false);
-    for (const [key, now] of highlights) {
-      const next = incoming.get(key);
-      if (!next) tr.step(new CodingStep(key, now, null));
-      else if (next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) tr.step(new CodingStep(key, now, next));
+    const newer = annotations.filter((a) => saver.isNewer(a));
+    for (const next of highlightsOf(view.state.doc, newer)) {
+      const key = saver.keyOf(next.key);
+      const now = highlights.get(key);
+      if (!now || next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) {
+        tr.step(new CodingStep(key, now ?? null, { ...next, key }));
+      }
     }
-    for (const [key, next] of incoming) if (!highlights.has(key)) tr.step(new CodingStep(key, null, next));
-    saver.adopt(annotations, latest.current.props.open.document.contentHash);
+    saver.takeIn(newer);
     if (tr.docChanged) view.dispatch(tr);
   }, [annotations]);
 
@@ -423,10 +434,10 @@ export function DocumentView(props: DocumentViewProps) {
                   </button>
                 </p>
                 <div className="document-modes">
-                  <button type="button" className="mode-button" aria-pressed={editing} onClick={() => setEditing((on) => !on)} title="Ctrl+E">
+                  <button type="button" className="mode-button" aria-pressed={editing} onClick={() => setEditing(!modes.current.editing)} title="Ctrl+E">
                     {editing ? 'Done editing' : 'Edit text'}
                   </button>
-                  <button type="button" className="mode-button" aria-pressed={snapping} onClick={() => setSnapping((on) => !on)} title="M">
+                  <button type="button" className="mode-button" aria-pressed={snapping} onClick={() => setSnapping(!modes.current.snapping)} title="M">
                     Snap to statements
                   </button>
                   <p className="document-hint" aria-live="polite">

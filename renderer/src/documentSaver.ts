@@ -49,6 +49,10 @@ export class DocumentSaver {
   private keyOfId = new Map<number, number>();
   /// Ids the library no longer holds (removed, discarded): a key coming back gets a new one.
   private gone = new Set<number>();
+  /// Every text this session saw stored: a document arriving with one of these is not newer.
+  private knownHashes = new Set<string>();
+  /// When the library last changed each highlight, as this session last heard.
+  private lastChanged = new Map<number, string>();
   private latest: EditorState | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -57,6 +61,11 @@ export class DocumentSaver {
     this.baseHash = options.baseHash;
     this.savedDoc = options.savedDoc;
     this.adopt(options.saved, options.baseHash);
+  }
+
+  /// Whether `hash` names a text this session loaded or saved.
+  knows(hash: string): boolean {
+    return this.knownHashes.has(hash);
   }
 
   /// The editor changed: a coding action is saved at once, a text edit after a pause.
@@ -89,10 +98,26 @@ export class DocumentSaver {
     return this.running !== null || this.timer !== null || (this.latest !== null && this.editsSince(this.latest) !== null);
   }
 
-  /// The library's highlights, taken as saved (after a change made outside the editor).
-  adopt(annotations: readonly Annotation[], baseHash: string): void {
+  /// The library's highlights after a save, taken as saved.
+  private adopt(annotations: readonly Annotation[], baseHash: string): void {
     this.baseHash = baseHash;
-    this.saved = new Map(annotations.map((a) => [a.id, { start: a.start, end: a.end, tagIds: sorted(a.tagIds), note: a.note }]));
+    this.knownHashes.add(baseHash);
+    this.saved = new Map(annotations.map((a) => [a.id, savedHighlight(a)]));
+    for (const a of annotations) this.lastChanged.set(a.id, a.updatedAt);
+  }
+
+  /// Whether the library changed this highlight after this session last heard of it (a merged
+  /// tag, another window): a list read before one of our saves brings nothing newer.
+  isNewer(annotation: Annotation): boolean {
+    return !this.gone.has(annotation.id) && (this.lastChanged.get(annotation.id) ?? '') < annotation.updatedAt;
+  }
+
+  /// Highlights changed or added outside the editor, taken as saved.
+  takeIn(annotations: readonly Annotation[]): void {
+    for (const a of annotations) {
+      this.saved.set(a.id, savedHighlight(a));
+      this.lastChanged.set(a.id, a.updatedAt);
+    }
   }
 
   /// The editor's key for a stored highlight: the provisional key it was made under in this
@@ -154,11 +179,16 @@ export class DocumentSaver {
       completedSaves++;
       this.savedDoc = doc;
       this.adopt(result.annotations, result.document.contentHash);
+      for (const item of result.reviewItems) this.lastChanged.set(item.id, item.updatedAt);
       this.options.onSaved(result, doc);
     } catch (error) {
       this.options.onError(error);
     }
   }
+}
+
+function savedHighlight(a: Annotation): SavedHighlight {
+  return { start: a.start, end: a.end, tagIds: sorted(a.tagIds), note: a.note };
 }
 
 function sorted(ids: readonly number[]): number[] {

@@ -1,7 +1,7 @@
 /// The open document's editor: its text with the highlights drawn over it, one history for
 /// coding and text edits, coding mode (single keys) and editing mode, the tag picker and
 /// statement selection. DocumentView builds it; the editor benchmarks build the same state.
-import { EditorState, type Plugin } from 'prosemirror-state';
+import { EditorState, Plugin } from 'prosemirror-state';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
@@ -18,6 +18,7 @@ import { codingKeys, type CodingKeyActions } from './codingKeys.ts';
 import { tagPickerTrigger } from './tagPickerTrigger.ts';
 import { snapToStatementPlugin } from './statementSelection.ts';
 import { annotationRange } from './ranges.ts';
+import { syncSelectionFromDOM } from './domSelection.ts';
 
 /// What the editor asks of the window around it.
 export interface EditorActions extends CodingKeyActions {
@@ -33,6 +34,9 @@ export function documentEditorState(doc: Node, highlights: readonly Highlight[],
 
 function documentEditorPlugins(highlights: readonly Highlight[], tags: readonly Tag[], actions: EditorActions): Plugin[] {
   return [
+    // A key may come before ProseMirror heard of the browser's last caret move (Ctrl+Home):
+    // every key handler below works from the selection on the page.
+    new Plugin({ props: { handleKeyDown: (view) => (syncSelectionFromDOM(view), false) } }),
     // The coding state comes before the drawing, which reads it.
     codingPlugin(highlights),
     highlightsPlugin(tags),
