@@ -21,6 +21,17 @@ test('targets compare value or ratio, and an unreadable target is an error', () 
   assert.throws(() => meetsTarget('faster than before', m), /cannot read the target/);
 });
 
+test('targets joined by && must all hold, and a flaw misses whatever the numbers', () => {
+  const m = { value: 350, baseline: 300, ratio: 1.17 };
+  assert.equal(meetsTarget('ratio<=1.3&&value<=400', m), true);
+  assert.equal(meetsTarget('ratio<=1.3 && value<=300', m), false);
+  assert.equal(meetsTarget('ratio<=1.1&&value<=400', m), false);
+  assert.throws(() => meetsTarget('ratio<=1.3&&', m), /cannot read the target/);
+  const twoSided: Scenario = { ...scenario, id: 'editor.open', unit: 'ms', target: 'ratio<=1.3&&value<=400' };
+  assert.match(reportLine(twoSided, m), / target=ratio<=1\.3&&value<=400 status=ok$/);
+  assert.match(reportLine(scenario, { value: 100, baseline: 100, ratio: 1, flaw: '2 highlights misplaced' }), / status=MISS$/);
+});
+
 test('numbers keep four significant digits and never use exponents', () => {
   assert.equal(formatNumber(1851.46), '1851');
   assert.equal(formatNumber(2.26219), '2.262');
