@@ -1,5 +1,6 @@
 /// The open document's highlights in reading order: the quote (click to see it in the
 /// text), its tags, a note, and a way to delete it; below them, the highlights to review.
+import { useState } from 'react';
 import type { Annotation, ReviewItem, Tag } from '../../common/types.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { shortQuote } from './shortQuote.ts';
@@ -16,8 +17,14 @@ interface AnnotationListProps {
   onReattach: (item: ReviewItem) => void;
 }
 
+const PAGE = 100;
+
 export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard, onReattach }: AnnotationListProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
+  // A document may hold thousands of highlights: the list grows a page at a time, so opening
+  // the document and saving in it stay quick.
+  const [shown, setShown] = useState(PAGE);
+  const hidden = Math.max(0, (annotations?.length ?? 0) - shown);
   return (
     <aside className="annotations" aria-labelledby="annotations-heading">
       <h2 id="annotations-heading" className="column-heading">
@@ -25,7 +32,7 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
       </h2>
       {annotations?.length === 0 && <p className="empty-note">No highlights yet. Select a passage in the text to tag it.</p>}
       <ol className="annotation-list">
-        {annotations?.map((a) => {
+        {annotations?.slice(0, shown).map((a) => {
           const quote = shortQuote(a.exact);
           const own = a.tagIds.flatMap((id) => tagById.get(id) ?? []);
           return (
@@ -73,6 +80,11 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
           );
         })}
       </ol>
+      {hidden > 0 && (
+        <button type="button" className="quiet-button annotation-more" onClick={() => setShown((n) => n + PAGE)}>
+          Show {Math.min(PAGE, hidden)} more ({hidden.toLocaleString('en')} not shown)
+        </button>
+      )}
       {reviewItems && <ReviewList items={reviewItems} tags={tags} onDiscard={onDiscard} onReattach={onReattach} />}
     </aside>
   );

@@ -194,6 +194,7 @@ export function App() {
         onShow={(tab) => setCodebookShown(tab === 'codebook')}
         highlights={
           <AnnotationList
+            key={open?.document.id ?? 'none'}
             annotations={open ? annotations : null}
             reviewItems={open ? reviewItems : null}
             tags={tags}
