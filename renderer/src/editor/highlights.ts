@@ -7,7 +7,7 @@ import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import type { Tag } from '../../../common/types.ts';
 import { highlightSegments, type HighlightBound } from '../../../common/highlightSegments.ts';
-import { highlightStyle } from './highlightStyle.ts';
+import { highlightClass } from './highlightClasses.ts';
 import { CodingStep, type Highlight } from './codingStep.ts';
 import { codingState } from './coding.ts';
 
@@ -67,8 +67,7 @@ function decorationsFor(highlights: readonly Highlight[], bounds: readonly Highl
   const ranges = highlights.map((h) => ({ id: h.key, from: h.from, to: h.to, colors: h.tagIds.flatMap((id) => colors.get(id) ?? []) }));
   return highlightSegments(ranges, bounds).map((segment) =>
     Decoration.inline(segment.from, segment.to, {
-      class: 'excerpt-highlight',
-      style: highlightStyle(segment.layers),
+      class: `excerpt-highlight ${highlightClass(segment.layers)}`,
       'data-highlight-keys': segment.ids.join(' '),
     }),
   );
