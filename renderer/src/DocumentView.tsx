@@ -138,6 +138,13 @@ export function DocumentView(props: DocumentViewProps) {
     latest.current = { props };
   });
 
+  /// Before a transaction the analyst did not cause (new tag colours, a save's answer): in
+  /// coding mode, take the caret the browser may have moved meanwhile (domSelection.ts). Not
+  /// while editing, when the page may hold typed text ProseMirror has not read yet.
+  const keepPageSelection = (view: EditorView) => {
+    if (!modes.current.editing) syncSelectionFromDOM(view);
+  };
+
   /// Where a panel opens under the end of a range, in the scroller's coordinates.
   const anchorBelow = (view: EditorView, to: number): Anchored | null => {
     const scroller = scrollRef.current;
@@ -273,7 +280,7 @@ export function DocumentView(props: DocumentViewProps) {
     const view = viewRef.current;
     if (!view || drawnTags.current === tags) return;
     drawnTags.current = tags;
-    syncSelectionFromDOM(view);
+    keepPageSelection(view);
     view.dispatch(setTagColors(view.state, tags));
   }, [tags]);
 
@@ -284,7 +291,7 @@ export function DocumentView(props: DocumentViewProps) {
     const view = viewRef.current;
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
-    syncSelectionFromDOM(view);
+    keepPageSelection(view);
     const { highlights } = codingState(view.state);
     const tr = view.state.tr.setMeta('addToHistory', false);
     const newer = annotations.filter((a) => saver.isNewer(a));
@@ -359,7 +366,7 @@ export function DocumentView(props: DocumentViewProps) {
         latest.current.props.onError(new ExcerptError('conflict', 'The text changed while the tag was being created, so it was not applied. Select the passage again and apply the tag.'));
         return;
       }
-      syncSelectionFromDOM(view);
+      keepPageSelection(view);
       tagPassage(view, tagId, toggle, range);
     } catch (error) {
       latest.current.props.onError(error);

@@ -34,9 +34,18 @@ export function documentEditorState(doc: Node, highlights: readonly Highlight[],
 
 function documentEditorPlugins(highlights: readonly Highlight[], tags: readonly Tag[], actions: EditorActions): Plugin[] {
   return [
-    // A key may come before ProseMirror heard of the browser's last caret move (Ctrl+Home):
-    // every key handler below works from the selection on the page.
-    new Plugin({ props: { handleKeyDown: (view) => (syncSelectionFromDOM(view), false) } }),
+    // In coding mode a key may come before ProseMirror heard of the browser's last caret move
+    // (Ctrl+Home): every key handler below works from the selection on the page. Not while
+    // editing: there the page may hold typed text ProseMirror has not read yet, and a selection
+    // read from it would put the next character in the wrong place.
+    new Plugin({
+      props: {
+        handleKeyDown: (view) => {
+          if (!actions.isEditing()) syncSelectionFromDOM(view);
+          return false;
+        },
+      },
+    }),
     // The coding state comes before the drawing, which reads it.
     codingPlugin(highlights),
     highlightsPlugin(tags),
