@@ -124,7 +124,7 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
   return (
     <dialog
       ref={dialog}
-      className="command-palette"
+      className="modal command-palette"
       aria-label="Apply a tag"
       aria-describedby={hintId}
       onKeyDown={onKeyDown}

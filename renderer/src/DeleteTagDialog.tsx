@@ -40,7 +40,7 @@ export function DeleteTagDialog({ node, affected, onDelete, onClose }: DeleteTag
   };
 
   return (
-    <dialog ref={dialog} className="codebook-dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-count`} onClose={onClose}>
+    <dialog ref={dialog} className="modal codebook-dialog" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-count`} onClose={onClose}>
       <h2 id={`${id}-heading`} className="codebook-dialog-heading">Delete “{name}”?</h2>
       <p id={`${id}-count`} className="codebook-dialog-count">{affectedSentence(affected, subTags.length > 0)}</p>
       {subTags.length > 0 && (

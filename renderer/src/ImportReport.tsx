@@ -27,7 +27,7 @@ export function ImportReport({ report, onOpen, onClose }: ImportReportProps) {
   };
 
   return (
-    <dialog ref={dialog} className="import-report" aria-labelledby="import-report-heading" onClose={onClose}>
+    <dialog ref={dialog} className="modal import-report" aria-labelledby="import-report-heading" onClose={onClose}>
       <h2 id="import-report-heading" className="import-report-heading">Import finished</h2>
       <p className="import-report-summary">{importSummary(report)}</p>
       {cancelled > 0 && <p className="import-report-note">{cancelledNote(cancelled)}</p>}

@@ -78,7 +78,7 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
 
   const name = from.tag.name;
   return (
-    <dialog ref={dialog} className="codebook-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>
+    <dialog ref={dialog} className="modal codebook-dialog" aria-labelledby={`${id}-heading`} onClose={onClose}>
       {into === null ? (
         <>
           <h2 id={`${id}-heading`} className="codebook-dialog-heading">Merge “{name}” into…</h2>

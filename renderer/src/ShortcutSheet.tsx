@@ -56,7 +56,7 @@ export function ShortcutSheet({ onClose, platform = currentPlatform(), tags = []
   return (
     <dialog
       ref={dialog}
-      className="shortcut-sheet"
+      className="modal shortcut-sheet"
       aria-labelledby={headingId}
       onKeyDown={onKeyDown}
       onCancel={(event) => {

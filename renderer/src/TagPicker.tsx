@@ -58,7 +58,7 @@ export function TagPicker({ tags, applied, quote, position, onChoose: choose, on
 
   return (
     <div
-      className="tag-picker"
+      className="tag-picker floating-panel"
       role="dialog"
       aria-label="Tag the selected passage"
       style={{ top: position.top, left: position.left }}
