@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startApp } from './harness.ts';
+import { downTo, drawn, eventually, selected } from './editorKeys.ts';
 
 const statement = `Ministers agree on a roadmap for digital cooperation
 
@@ -28,47 +29,6 @@ const quotes = {
   itu: 'the role of the ITU',
   infrastructure: 'The sides noted the importance of protecting critical infrastructure from attacks.',
 };
-
-/// Waits until `check` stops throwing (saves reach the library a moment after the key; a
-/// reload on a busy machine takes a few seconds).
-async function eventually(check: () => Promise<void>, timeout = 15_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
-/// Presses ArrowDown until the caret is in the paragraph that starts with `start`, then Home.
-async function downTo(page: Page, start: string): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    const block = await page.evaluate(() => getSelection()?.focusNode?.parentElement?.closest('p, h1, h2, h3, li')?.textContent ?? '');
-    if (block.startsWith(start)) {
-      await page.keyboard.press('Home');
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.fail(`the caret never reached the paragraph starting “${start}”`);
-}
-
-const selected = (page: Page) => page.evaluate(() => getSelection()?.toString() ?? '');
-
-/// The text each highlight covers in the editor, joined across its segments, sorted.
-async function drawn(page: Page): Promise<string[]> {
-  const texts = await page.evaluate(() => {
-    const text: Record<string, string> = {};
-    for (const element of document.querySelectorAll<HTMLElement>('.document-text .excerpt-highlight')) {
-      for (const key of (element.dataset.highlightKeys ?? '').split(' ')) text[key] = (text[key] ?? '') + element.textContent;
-    }
-    return text;
-  });
-  return Object.values(texts).sort();
-}
 
 /// Waits until the library list shows exactly `expected`, in that order.
 async function expectList(page: Page, expected: string[]): Promise<void> {

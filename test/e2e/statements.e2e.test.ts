@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startApp } from './harness.ts';
+import { selected } from './editorKeys.ts';
 
 const release = `Delegations conclude the second round of consultations
 
@@ -29,8 +30,6 @@ async function pointIn(page: Page, phrase: string, index: number): Promise<{ x: 
     return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }, { phrase, index });
 }
-
-const selected = (page: Page) => page.evaluate(() => getSelection()?.toString() ?? '');
 
 test('snap mode selects a whole statement with one click, quotes kept whole; a double-click still takes a word; hovering a highlight shows its tags and note', async (t) => {
   const app = await startApp(t, [{ name: 'round.txt', text: release }]);
