@@ -10,8 +10,7 @@ import type { Annotation, DocumentEditsSaved, LibraryDocument, ReviewItem, Tag }
 import { textBlocks } from '../../common/text.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
-import { applyTag, changeHighlight, codingState, reattachHighlight, removeHighlight, selectedHighlight, trimmedSelection } from './editor/coding.ts';
-import { CodingStep } from './editor/codingStep.ts';
+import { applyTag, changeHighlight, codingState, reattachHighlight, removeHighlight, selectedHighlight, takeInHighlights, trimmedSelection } from './editor/coding.ts';
 import { setTagColors } from './editor/highlights.ts';
 import { pinHighlights } from './editor/pinHighlights.ts';
 import { syncSelectionFromDOM } from './editor/domSelection.ts';
@@ -23,9 +22,10 @@ import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { HighlightCard } from './HighlightCard.tsx';
 import type { PickerChoice } from './codebook.ts';
-import { publishedDate } from './publishedDate.ts';
 import { shortQuote } from './shortQuote.ts';
-import { DocumentDetails, type DetailsChanges } from './DocumentDetails.tsx';
+import type { DetailsChanges } from './DocumentDetails.tsx';
+import { DocumentHeader } from './DocumentHeader.tsx';
+import { panelBelow, type Anchored } from './panelPosition.ts';
 import { api } from './api.ts';
 
 /// A document as stored, with its ProseMirror node (parsed once when it is opened).
@@ -64,11 +64,6 @@ interface DocumentViewProps {
   ref?: Ref<DocumentViewHandle>;
 }
 
-interface Anchored {
-  top: number;
-  left: number;
-}
-
 interface PickerState extends Anchored {
   from: number;
   to: number;
@@ -92,8 +87,6 @@ interface CardState extends Anchored {
   keys: number[];
 }
 
-const PANEL_WIDTH = 320; // px, as .tag-picker and .note-editor in styles.css
-
 function editorAttributes(title: string, editing: boolean): Record<string, string> {
   return {
     class: `document-text${editing ? ' is-editing' : ''}`,
@@ -112,12 +105,10 @@ export function DocumentView(props: DocumentViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const saverRef = useRef<DocumentSaver | null>(null);
-  const refocusEditButton = useRef(false);
   const [picker, setPicker] = useState<PickerState | null>(null);
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
-  const [editingDetails, setEditingDetails] = useState(false);
   const [editing, setEditingShown] = useState(false);
   const [snapping, setSnappingShown] = useState(false);
   // The modes as the editor reads them: set at once, since keys may come before React renders.
@@ -130,7 +121,6 @@ export function DocumentView(props: DocumentViewProps) {
     modes.current.snapping = on;
     setSnappingShown(on);
   };
-  const editButton = useRef<HTMLButtonElement>(null);
 
   // The editor outlives a render: it reads the latest props through this ref.
   const latest = useRef({ props });
@@ -148,13 +138,7 @@ export function DocumentView(props: DocumentViewProps) {
   /// Where a panel opens under the end of a range, in the scroller's coordinates.
   const anchorBelow = (view: EditorView, to: number): Anchored | null => {
     const scroller = scrollRef.current;
-    if (!scroller) return null;
-    const end = view.coordsAtPos(to, -1);
-    const box = scroller.getBoundingClientRect();
-    return {
-      top: end.bottom - box.top + scroller.scrollTop + 8,
-      left: Math.max(12, Math.min(end.left - box.left - 24, box.width - PANEL_WIDTH - 24)),
-    };
+    return scroller && panelBelow(scroller, view.coordsAtPos(to, -1), 8);
   };
 
   const quoteOf = (view: EditorView, range: { from: number; to: number }) => shortQuote(view.state.doc.textBetween(range.from, range.to, ' '));
@@ -292,16 +276,8 @@ export function DocumentView(props: DocumentViewProps) {
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
     keepPageSelection(view);
-    const { highlights } = codingState(view.state);
-    const tr = view.state.tr.setMeta('addToHistory', false);
     const newer = annotations.filter((a) => saver.isNewer(a));
-    for (const next of highlightsOf(view.state.doc, newer)) {
-      const key = saver.keyOf(next.key);
-      const now = highlights.get(key);
-      if (!now || next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) {
-        tr.step(new CodingStep(key, now ?? null, { ...next, key }));
-      }
-    }
+    const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })));
     saver.takeIn(newer);
     if (tr.docChanged) view.dispatch(tr);
   }, [annotations]);
@@ -373,17 +349,6 @@ export function DocumentView(props: DocumentViewProps) {
     }
   };
 
-  const closeDetails = () => {
-    refocusEditButton.current = true;
-    setEditingDetails(false);
-  };
-  // The button comes back when the form has gone; the focus returns to it then, whenever
-  // React gets to that render (a frame callback could run before it, under load).
-  useEffect(() => {
-    if (editingDetails || !refocusEditButton.current) return;
-    refocusEditButton.current = false;
-    editButton.current?.focus();
-  }, [editingDetails]);
 
   // Hovering a highlight shows its card; leaving it hides the card.
   const hover = (target: EventTarget | null, clientX: number) => {
@@ -395,13 +360,7 @@ export function DocumentView(props: DocumentViewProps) {
     }
     const keys = (element.getAttribute('data-highlight-keys') ?? '').split(' ').map(Number).filter(Number.isFinite);
     if (card && String(card.keys) === String(keys)) return;
-    const box = scroller.getBoundingClientRect();
-    const rect = element.getBoundingClientRect();
-    setCard({
-      keys,
-      top: rect.bottom - box.top + scroller.scrollTop + 6,
-      left: Math.max(12, Math.min(clientX - box.left - 24, box.width - PANEL_WIDTH - 24)),
-    });
+    setCard({ keys, ...panelBelow(scroller, { bottom: element.getBoundingClientRect().bottom, left: clientX }, 6) });
   };
 
   const view = viewRef.current;
@@ -420,42 +379,15 @@ export function DocumentView(props: DocumentViewProps) {
         onMouseLeave={() => setCard(null)}
       >
         <div className="document-page">
-          <header className="document-header">
-            {!titled && <h1 className="document-title">{doc.title}</h1>}
-            {editingDetails ? (
-              <DocumentDetails
-                document={doc}
-                onSave={async (changes) => {
-                  await props.onSaveDetails(changes);
-                  closeDetails();
-                }}
-                onClose={closeDetails}
-              />
-            ) : (
-              <>
-                <p className="document-meta">
-                  {publishedDate(doc.published)}
-                  {doc.source && ` · ${doc.source}`}
-                  <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditingDetails(true)}>
-                    Edit details
-                  </button>
-                </p>
-                <div className="document-modes">
-                  <button type="button" className="mode-button" aria-pressed={editing} onClick={() => setEditing(!modes.current.editing)} title="Ctrl+E">
-                    {editing ? 'Done editing' : 'Edit text'}
-                  </button>
-                  <button type="button" className="mode-button" aria-pressed={snapping} onClick={() => setSnapping(!modes.current.snapping)} title="M">
-                    Snap to statements
-                  </button>
-                  <p className="document-hint" aria-live="polite">
-                    {editing
-                      ? 'Editing the text: highlights follow every change · Escape or Ctrl+E to stop'
-                      : 'Select a passage, then a digit shortcut, T for the codebook or Ctrl+K to find a tag · ? lists every key'}
-                  </p>
-                </div>
-              </>
-            )}
-          </header>
+          <DocumentHeader
+            document={doc}
+            titled={titled}
+            editing={editing}
+            snapping={snapping}
+            onEditing={(on) => setEditing(on)}
+            onSnapping={(on) => setSnapping(on)}
+            onSaveDetails={props.onSaveDetails}
+          />
           <div ref={hostRef} />
         </div>
         {picker && (
@@ -508,8 +440,4 @@ export function DocumentView(props: DocumentViewProps) {
       )}
     </article>
   );
-}
-
-function sameTags(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }

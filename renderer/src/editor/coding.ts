@@ -144,3 +144,22 @@ export function reattachHighlight(item: { id: number; tagIds: readonly number[];
     return true;
   };
 }
+
+/// The transaction taking in highlights as the library holds them (changed or added outside
+/// the editor: a merged tag, another window): one step for each that differs, kept out of
+/// the undo history, since the analyst did not make them here.
+export function takeInHighlights(state: EditorState, incoming: readonly Highlight[]): Transaction {
+  const { highlights } = codingState(state);
+  const tr = state.tr.setMeta('addToHistory', false);
+  for (const next of incoming) {
+    const now = highlights.get(next.key);
+    if (!now || next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) {
+      tr.step(new CodingStep(next.key, now ?? null, next));
+    }
+  }
+  return tr;
+}
+
+function sameTags(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+}
