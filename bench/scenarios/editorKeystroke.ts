@@ -50,6 +50,7 @@ export const scenario: Scenario = {
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
     try {
       const p95: Record<EditorVariant, number> = { mapped: 0, rebuilt: 0 };
+      const flaws: string[] = [];
       for (const variant of ['mapped', 'rebuilt'] as const) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         const problems: string[] = [];
@@ -74,7 +75,11 @@ export const scenario: Scenario = {
           throw new Error(`${ID}: ${samples.length} of ${places.length * KEYS_PER_PLACE} keystrokes timed in the ${variant} editor; ` +
             `no update followed ${unchanged.join(', ') || 'none'}.`);
         }
-        await expectTyped(page, variant, document.text);
+        const flaw = await checkTyped(page, variant, document.text);
+        if (flaw) {
+          flaws.push(flaw);
+          progress(ID, flaw);
+        }
         await expectAllHighlightsDrawn(page, variant, 'after typing');
         await page.close();
 
@@ -83,7 +88,7 @@ export const scenario: Scenario = {
         progress(ID, `${variant} highlights: ${samples.length} keystrokes, median ${percentile(costs, 0.5).toFixed(1)} ms, ` +
           `p95 ${p95[variant].toFixed(1)} ms, slowest ${Math.max(...costs).toFixed(1)} ms (${samples.find((s) => s.ms === Math.max(...costs))!.key})`);
       }
-      return { value: p95.mapped, baseline: p95.rebuilt, ratio: p95.mapped / p95.rebuilt };
+      return { value: p95.mapped, baseline: p95.rebuilt, ratio: p95.mapped / p95.rebuilt, ...(flaws.length > 0 ? { flaw: flaws.join('; ') } : {}) };
     } finally {
       await browser.close();
     }
@@ -148,18 +153,21 @@ async function expectAllHighlightsDrawn(page: Page, variant: EditorVariant, when
   if (drawn !== 5_000) throw new Error(`${ID}: the ${variant} editor draws ${drawn} of 5000 highlights ${when}.`);
 }
 
-/// Every place got its text: the typing reached the editor, not something else. The baseline,
-/// redrawing every highlight on each key while keys queue up, has once put a character of a
-/// passage elsewhere; every key still reached it (the text grew by all of them), so its
-/// timing stands and only the measured editor must hold each passage intact.
-async function expectTyped(page: Page, variant: EditorVariant, original: string): Promise<void> {
+/// Every key reached the editor (the text grew by all of them, or the timing means nothing:
+/// that throws). Each typed passage should also read intact; a passage that does not (seen
+/// about once in ten runs of the measured editor: a character of a fast typist landing
+/// elsewhere, under investigation) is returned as the scenario's flaw, so it reports MISS
+/// and says why. The baseline, redrawing every highlight on each key, is held only to the
+/// first check.
+async function checkTyped(page: Page, variant: EditorVariant, original: string): Promise<string | undefined> {
   const text = await page.evaluate(() => window.editorBench.text());
   const typed = (text.match(/ and welcomed\n\nAlso /g) ?? []).length;
   const grown = text.length - original.length;
   // Enter splits a paragraph: two characters of separator in the canonical text.
   const expected = (PHRASE.length - 3 + 2 + AFTER_ENTER.length) * 8;
-  const intact = typed === 8 || variant === 'rebuilt';
-  if (!intact || grown !== expected) throw new Error(`${ID}: the ${variant} editor holds ${typed} of 8 typed passages (grew by ${grown}, expected ${expected}).`);
+  if (grown !== expected) throw new Error(`${ID}: the ${variant} editor grew by ${grown} characters, not the ${expected} typed.`);
+  if (typed === 8 || variant === 'rebuilt') return undefined;
+  return `the ${variant} editor holds ${typed} of 8 typed passages intact`;
 }
 
 /// The value below which `share` of `values` fall (nearest rank).
