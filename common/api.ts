@@ -3,7 +3,7 @@
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
 import type {
-  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ExportedFile, ImportResult, LibraryDocument, ReviewItem, ReviewSummary,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
   SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
@@ -45,6 +45,7 @@ export const methodArgs = {
   }),
   listSources: z.object({}),
   getDocument: z.object({ id }),
+  openDocument: z.object({ id }),
   searchDocuments: z.object({ query: z.string().trim().min(1, 'type something to search for').max(500), limit: z.number().int().min(1).max(500).optional() }),
 
   updateDocument: z.object({
@@ -151,7 +152,9 @@ export interface ExcerptApi {
   listDocuments(args: ArgsIn<'listDocuments'>): Promise<DocumentSummary[]>;
   /// The sources the library's documents name, the most documents first.
   listSources(args: ArgsIn<'listSources'>): Promise<DocumentSource[]>;
-  getDocument(args: ArgsIn<'getDocument'>): Promise<LibraryDocument>;
+  getDocument(args: ArgsIn<'getDocument'>): Promise<DocumentWithText>;
+  /// A document with its highlights and review list, as the editor opens it.
+  openDocument(args: ArgsIn<'openDocument'>): Promise<OpenedDocument>;
   searchDocuments(args: ArgsIn<'searchDocuments'>): Promise<SearchHit[]>;
   /// Corrects a document's title, date, source or URL; its text and highlights are untouched.
   updateDocument(args: ArgsIn<'updateDocument'>): Promise<LibraryDocument>;

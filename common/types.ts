@@ -25,6 +25,9 @@ export interface DocumentSource {
   count: number;
 }
 
+/// A document as the editor shows it: its details and its structured text. The canonical
+/// plain text (DocumentWithText) is left out: the editor derives offsets from `doc`, and a
+/// second copy of a long text would double what every opening and save carries.
 export interface LibraryDocument {
   id: number;
   title: string;
@@ -35,8 +38,19 @@ export interface LibraryDocument {
   importedAt: string;
   contentHash: string;
   doc: DocJson;
+}
+
+export interface DocumentWithText extends LibraryDocument {
   /// The canonical plain text every annotation offset counts into.
   text: string;
+}
+
+/// A document opened for coding: read in one transaction, so its text, highlights and review
+/// list agree.
+export interface OpenedDocument {
+  document: LibraryDocument;
+  annotations: TextHighlight[];
+  reviewItems: ReviewItem[];
 }
 
 export interface SearchHit {
@@ -85,18 +99,26 @@ export interface TagMerged {
 
 /// A highlight: a stand-off range of a document's text with its quote and context
 /// (a W3C TextQuoteSelector) so it can be found again if the text changes.
-export interface Annotation {
+/// A highlight standing on its document's text, as the editor needs it: where it stands (UTF-16
+/// offsets into the canonical text, end exclusive), its quote, tags and note, and when it last
+/// changed.
+export interface TextHighlight {
   id: number;
-  documentId: number;
   start: number;
   end: number;
   exact: string;
-  prefix: string;
-  suffix: string;
   note: string;
   tagIds: number[];
-  createdAt: string;
   updatedAt: string;
+}
+
+/// A highlight with what finds it again in a changed text (the context around its quote)
+/// and its history.
+export interface Annotation extends TextHighlight {
+  documentId: number;
+  prefix: string;
+  suffix: string;
+  createdAt: string;
 }
 
 /// Why a highlight waits in a document's review list instead of on its text.
@@ -120,7 +142,7 @@ export interface ReviewSummary {
 /// stored now, and the id each highlight sent by key was saved under.
 export interface DocumentEditsSaved {
   document: LibraryDocument;
-  annotations: Annotation[];
+  annotations: TextHighlight[];
   reviewItems: ReviewItem[];
   saved: { key: string; id: number }[];
 }

@@ -1,7 +1,7 @@
 /// `excerpt code DOC_ID --quote TEXT --tag NAME`: highlights the first occurrence of a quote
 /// in a document and tags it.
 import { ExcerptError } from '../../common/errors.ts';
-import type { LibraryDocument } from '../../common/types.ts';
+import type { DocumentWithText, LibraryDocument } from '../../common/types.ts';
 import type { ExcerptService } from '../../core/service.ts';
 import { CliFailure, readArguments, readId, UsageError, type Invocation } from '../command.ts';
 import { findQuote } from '../findQuote.ts';
@@ -60,7 +60,7 @@ export async function run(invocation: Invocation): Promise<number> {
   return 0;
 }
 
-async function documentById(service: ExcerptService, id: number): Promise<LibraryDocument> {
+async function documentById(service: ExcerptService, id: number): Promise<DocumentWithText> {
   try {
     return await service.getDocument({ id });
   } catch (error) {

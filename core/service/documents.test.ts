@@ -38,6 +38,27 @@ test('a document opens with its ProseMirror JSON and canonical text', async (t) 
     e instanceof ExcerptError && e.code === 'not-found' && e.field === 'id' && /Document \d+ is not in the library/.test(e.message));
 });
 
+test('openDocument gives the document without its plain text, its highlights and its review list', async (t) => {
+  const library = tempLibrary(t);
+  const id = await importText(library, 'a.txt', 'Statement\n\nThe ministers met on Tuesday and agreed.');
+  const other = await importText(library, 'b.txt', 'Other statement\n\nNothing here.');
+  const { text, ...described } = await library.service.getDocument({ id });
+  const start = text.indexOf('ministers');
+  const placed = await library.service.createAnnotation({ documentId: id, start, end: start + 9, note: 'who' });
+  const tuesday = text.indexOf('Tuesday');
+  const later = await library.service.createAnnotation({ documentId: id, start: tuesday, end: tuesday + 7 });
+  await library.service.createAnnotation({ documentId: other, start: 0, end: 5 });
+  await library.service.saveDocumentEdits({ documentId: id, baseHash: described.contentHash, toReview: [later.id] });
+
+  const opened = await library.service.openDocument({ id });
+  assert.deepEqual(opened.document, described);
+  assert.equal('text' in opened.document, false, 'the plain text is not sent to the editor');
+  assert.deepEqual(opened.annotations.map((a) => [a.id, a.exact, a.note]), [[placed.id, 'ministers', 'who']]);
+  assert.deepEqual(opened.reviewItems.map((r) => [r.id, r.exact, r.reason]), [[later.id, 'Tuesday', 'deleted']]);
+  await assert.rejects(library.service.openDocument({ id: other + 1 }), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'not-found' && e.field === 'id');
+});
+
 test('search finds words in title and text, best first, with the matches marked in a snippet', async (t) => {
   const library = tempLibrary(t);
   const inText = await importText(library, 'a.txt', 'Ministers meet\n\nThe ministers discussed the convention on information crime at length.');
@@ -89,7 +110,7 @@ test('updateDocument corrects title, date, source and URL; search follows the ne
     { title: updated.title, published: updated.published, source: updated.source, sourceUrl: updated.sourceUrl },
     { title: 'Joint declaration on cooperation', published: '2019-03-04', source: 'Ministry of Foreign Affairs', sourceUrl: 'https://mfa.example/news/42' },
   );
-  assert.equal(updated.text, before.text, 'the text is untouched');
+  assert.equal((await library.service.getDocument({ id })).text, before.text, 'the text is untouched');
   assert.equal(updated.contentHash, before.contentHash);
   assert.equal((await library.service.listAnnotations({ documentId: id }))[0]!.exact, 'Statment');
   assert.deepEqual(changes, [{ reason: 'update' }]);
@@ -100,7 +121,7 @@ test('updateDocument corrects title, date, source and URL; search follows the ne
   // Only the fields given change; null clears one, an empty source is no source.
   const partly = await library.service.updateDocument({ id, published: null, source: '' });
   assert.deepEqual([partly.title, partly.published, partly.source, partly.sourceUrl], ['Joint declaration on cooperation', null, null, 'https://mfa.example/news/42']);
-  assert.deepEqual(await library.service.updateDocument({ id }), await library.service.getDocument({ id }));
+  assert.deepEqual(await library.service.updateDocument({ id }), (await library.service.openDocument({ id })).document);
 });
 
 test('updateDocument refuses invalid fields by name and writes nothing', async (t) => {

@@ -7,8 +7,14 @@ import type { Methods, ServiceContext } from './context.ts';
 /// Search results returned when the caller does not ask for a number.
 export const DEFAULT_SEARCH_LIMIT = 50;
 
-/// listDocuments, listSources, getDocument, searchDocuments, updateDocument.
-export function documentMethods({ documents, write }: ServiceContext): Methods<'listDocuments' | 'listSources' | 'getDocument' | 'searchDocuments' | 'updateDocument'> {
+/// listDocuments, listSources, getDocument, openDocument, searchDocuments, updateDocument.
+export function documentMethods({ db, documents, annotations, write }: ServiceContext): Methods<'listDocuments' | 'listSources' | 'getDocument' | 'openDocument' | 'searchDocuments' | 'updateDocument'> {
+  const opened = db.transaction((id: number) => {
+    const document = documents.describe(id);
+    if (!document) throw documentNotFound(id, 'id');
+    return { document, annotations: annotations.onTextOf(id), reviewItems: annotations.inReview(id) };
+  });
+
   return {
     // A tag that no longer exists has no documents: a filter remembered across its deletion shows none.
     listDocuments: (filter) => documents.listNewestFirst(filter),
@@ -18,7 +24,7 @@ export function documentMethods({ documents, write }: ServiceContext): Methods<'
       if (!documents.exists(id)) throw documentNotFound(id, 'id');
       // A source cleared to nothing is no source.
       documents.updateMetadata(id, { ...metadata, source: metadata.source === '' ? null : metadata.source });
-      return documents.get(id)!;
+      return documents.describe(id)!;
     }),
 
     getDocument({ id }) {
@@ -26,6 +32,8 @@ export function documentMethods({ documents, write }: ServiceContext): Methods<'
       if (!document) throw documentNotFound(id, 'id');
       return document;
     },
+
+    openDocument: ({ id }) => opened(id),
 
     searchDocuments({ query, limit = DEFAULT_SEARCH_LIMIT }) {
       const match = ftsQuery(query);

@@ -79,8 +79,8 @@ export function editingMethods(ctx: ServiceContext): Methods<'saveDocumentEdits'
         });
         annotations.replaceTagsOfMany(retagged);
         return {
-          document: documents.get(documentId)!,
-          annotations: annotations.listForDocument(documentId),
+          document: documents.describe(documentId)!,
+          annotations: annotations.onTextOf(documentId),
           reviewItems: annotations.inReview(documentId),
           saved,
         };

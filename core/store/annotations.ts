@@ -1,7 +1,7 @@
 /// SQL of the annotations (highlights) table and the tags each one carries.
 import type Database from 'better-sqlite3';
 import type { TextSelector } from '../../common/anchoring/types.ts';
-import type { Annotation, ReviewItem, ReviewReason, ReviewSummary } from '../../common/types.ts';
+import type { Annotation, ReviewItem, ReviewReason, ReviewSummary, TextHighlight } from '../../common/types.ts';
 
 /// A highlight before it has an id or tags.
 export type NewAnnotation = Omit<Annotation, 'id' | 'tagIds'>;
@@ -52,6 +52,9 @@ export function annotationStore(db: Database.Database) {
   // Highlights in a review list are not on the text: every query of placed ones leaves them out.
   // A document's highlights are read with their tags in two queries, not a tag query per
   // highlight: a document may hold thousands, and an editing save reads them all.
+  const onText = db.prepare<[number], Omit<TextHighlight, 'tagIds'>>(`
+    SELECT id, "start" AS start, "end" AS "end", exact, note, updated_at AS updatedAt FROM annotations
+    WHERE document_id = ? AND review_reason IS NULL ORDER BY "start", "end", id`);
   const inDocument = db.prepare<[number], Omit<Annotation, 'tagIds'>>(
     `SELECT ${rowColumns} FROM annotations a WHERE a.document_id = ? AND a.review_reason IS NULL ORDER BY a."start", a."end", a.id`);
   const tagsInDocument = db.prepare<[number], [number, number]>(`
@@ -108,6 +111,11 @@ export function annotationStore(db: Database.Database) {
     listForDocument(documentId: number): Annotation[] {
       const tagIds = tagsByAnnotation(documentId);
       return inDocument.all(documentId).map((row) => ({ ...row, tagIds: tagIds.get(row.id) ?? [] }));
+    },
+    /// The placed highlights of a document in reading order, as the editor needs them.
+    onTextOf(documentId: number): TextHighlight[] {
+      const tagIds = tagsByAnnotation(documentId);
+      return onText.all(documentId).map((row) => ({ ...row, tagIds: tagIds.get(row.id) ?? [] }));
     },
     /// The placed highlights of a document, as selectors to re-anchor.
     selectorsIn(documentId: number): PlacedSelector[] {

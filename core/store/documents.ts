@@ -1,7 +1,7 @@
 /// SQL of the documents table and its full-text index.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DocJson, DocumentSource, DocumentSummary, LibraryDocument } from '../../common/types.ts';
+import type { DocJson, DocumentSource, DocumentSummary, DocumentWithText, LibraryDocument } from '../../common/types.ts';
 
 /// A document as the importer hands it to the library.
 export interface NewDocument {
@@ -89,6 +89,8 @@ export function documentStore(db: Database.Database) {
   const byHash = db.prepare<[string], { id: number; title: string }>(
     'SELECT id, title FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1');
   const byId = db.prepare<[number], DocumentRow>('SELECT * FROM documents WHERE id = ?');
+  const describedById = db.prepare<[number], Omit<DocumentRow, 'text'>>(
+    'SELECT id, title, source, source_url, published_at, language, imported_at, content_hash, doc_json FROM documents WHERE id = ?');
   const present = db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck();
   const textOf = db.prepare<[number], string>('SELECT text FROM documents WHERE id = ?').pluck();
   const textAndHash = db.prepare<[number], { text: string; contentHash: string }>(
@@ -181,20 +183,14 @@ export function documentStore(db: Database.Database) {
       }
       statement.run({ ...Object.fromEntries(fields.map((f) => [f, metadata[f]])), id });
     },
-    get(id: number): LibraryDocument | undefined {
+    get(id: number): DocumentWithText | undefined {
       const row = byId.get(id);
-      return row && {
-        id: row.id,
-        title: row.title,
-        source: row.source,
-        sourceUrl: row.source_url,
-        published: row.published_at,
-        language: row.language,
-        importedAt: row.imported_at,
-        contentHash: row.content_hash,
-        doc: JSON.parse(row.doc_json) as DocJson,
-        text: row.text,
-      };
+      return row && { ...libraryDocument(row), text: row.text };
+    },
+    /// A document without its plain text (what the editor needs).
+    describe(id: number): LibraryDocument | undefined {
+      const row = describedById.get(id);
+      return row && libraryDocument(row);
     },
     exists(id: number): boolean {
       return present.get(id) === 1;
@@ -222,5 +218,19 @@ export function documentStore(db: Database.Database) {
     search(match: string, limit: number, open: string, close: string): SearchRow[] {
       return matching.all({ match, open, close, limit });
     },
+  };
+}
+
+function libraryDocument(row: Omit<DocumentRow, 'text'>): LibraryDocument {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    sourceUrl: row.source_url,
+    published: row.published_at,
+    language: row.language,
+    importedAt: row.imported_at,
+    contentHash: row.content_hash,
+    doc: JSON.parse(row.doc_json) as DocJson,
   };
 }

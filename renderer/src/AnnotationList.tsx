@@ -1,30 +1,35 @@
 /// The open document's highlights in reading order: the quote (click to see it in the
 /// text), its tags, a note, and a way to delete it; below them, the highlights to review.
-import { useState } from 'react';
-import type { Annotation, ReviewItem, Tag } from '../../common/types.ts';
+import { useRef, useState } from 'react';
+import type { TextHighlight, ReviewItem, Tag } from '../../common/types.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { shortQuote } from './shortQuote.ts';
+import { useWhenSeen } from './useWhenSeen.ts';
 
 interface AnnotationListProps {
-  annotations: readonly Annotation[] | null;
+  annotations: readonly TextHighlight[] | null;
   reviewItems: readonly ReviewItem[] | null;
   tags: readonly Tag[];
-  onShow: (annotation: Annotation) => void;
-  onDelete: (annotation: Annotation) => void;
-  onRemoveTag: (annotation: Annotation, tagId: number) => void;
-  onNote: (annotation: Annotation, note: string) => void;
+  onShow: (annotation: TextHighlight) => void;
+  onDelete: (annotation: TextHighlight) => void;
+  onRemoveTag: (annotation: TextHighlight, tagId: number) => void;
+  onNote: (annotation: TextHighlight, note: string) => void;
   onDiscard: (item: ReviewItem) => void;
   onReattach: (item: ReviewItem) => void;
 }
 
-const PAGE = 100;
+/// Highlights shown at first and added at a time: a screenful or two.
+const PAGE = 25;
 
 export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard, onReattach }: AnnotationListProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
-  // A document may hold thousands of highlights: the list grows a page at a time, so opening
-  // the document and saving in it stay quick.
+  // A document may hold thousands of highlights: the list grows a page at a time as it is
+  // scrolled (or "Show more" pressed), so opening the document and saving in it stay quick.
   const [shown, setShown] = useState(PAGE);
   const hidden = Math.max(0, (annotations?.length ?? 0) - shown);
+  const more = useRef<HTMLButtonElement>(null);
+  const showMore = () => setShown((n) => n + PAGE);
+  useWhenSeen(more, showMore, hidden > 0);
   return (
     <aside className="annotations" aria-labelledby="annotations-heading">
       <h2 id="annotations-heading" className="column-heading">
@@ -81,7 +86,7 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
         })}
       </ol>
       {hidden > 0 && (
-        <button type="button" className="quiet-button annotation-more" onClick={() => setShown((n) => n + PAGE)}>
+        <button ref={more} type="button" className="quiet-button annotation-more" onClick={showMore}>
           Show {Math.min(PAGE, hidden)} more ({hidden.toLocaleString('en')} not shown)
         </button>
       )}

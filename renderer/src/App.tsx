@@ -1,7 +1,7 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag } from '../../common/types.ts';
+import type { TextHighlight, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
@@ -103,9 +103,9 @@ export function App() {
   };
 
   // Coding actions from the sidebar go through the editor, so that undo covers them.
-  const update = (annotation: Annotation, changes: { tagIds?: number[]; note?: string }) =>
+  const update = (annotation: TextHighlight, changes: { tagIds?: number[]; note?: string }) =>
     documentView.current?.changeHighlight(annotation.id, changes);
-  const remove = (annotation: Annotation) => documentView.current?.removeHighlight(annotation.id);
+  const remove = (annotation: TextHighlight) => documentView.current?.removeHighlight(annotation.id);
   const reattach = (item: ReviewItem) => {
     if (!documentView.current?.reattach(item)) {
       setMessage('Select the passage in the text where this highlight belongs, then choose “Re-attach to selection”.');

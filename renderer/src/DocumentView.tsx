@@ -6,7 +6,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type
 import { TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import type { Annotation, DocumentEditsSaved, LibraryDocument, ReviewItem, Tag } from '../../common/types.ts';
+import type { TextHighlight, DocumentEditsSaved, LibraryDocument, ReviewItem, Tag } from '../../common/types.ts';
 import { textBlocks } from '../../common/text.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
@@ -38,7 +38,7 @@ export interface OpenDocument {
 /// that undo covers them.
 export interface DocumentViewHandle {
   /// Scrolls to an annotation and selects its passage.
-  showAnnotation(annotation: Annotation): void;
+  showAnnotation(annotation: TextHighlight): void;
   removeHighlight(id: number): void;
   changeHighlight(id: number, changes: { tagIds?: number[]; note?: string }): void;
   /// Puts a review item back on the selected passage; false when nothing is selected.
@@ -50,7 +50,7 @@ export interface DocumentViewHandle {
 interface DocumentViewProps {
   open: OpenDocument;
   /// The document's placed highlights as the library holds them.
-  annotations: readonly Annotation[];
+  annotations: readonly TextHighlight[];
   tags: readonly Tag[];
   /// Tags applied lately, the latest first ("repeat last tag" applies the first).
   recentTagIds: readonly number[];
@@ -199,7 +199,7 @@ export function DocumentView(props: DocumentViewProps) {
     setCard((shown) => (at ? { keys: [highlight.key], ...at } : shown === null ? shown : null));
   };
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const existing = viewRef.current;
     // The same text coming back (after our own save, or a reload) keeps the editor, its
     // selection and its history; only text changed elsewhere (a new revision) replaces it.
@@ -233,7 +233,7 @@ export function DocumentView(props: DocumentViewProps) {
         const { state, transactions } = view.state.applyTransaction(pinHighlights(view.state, tr));
         view.updateState(state);
         if (transactions.some((t) => t.docChanged)) saver.changed(state);
-        if (transactions.length > 0 && view.hasFocus()) cardForSelection(view);
+        if (transactions.some((t) => t.docChanged || t.selectionSet) && view.hasFocus()) cardForSelection(view);
       },
     });
     viewRef.current = view;
@@ -275,8 +275,9 @@ export function DocumentView(props: DocumentViewProps) {
     const view = viewRef.current;
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
-    keepPageSelection(view);
     const newer = annotations.filter((a) => saver.isNewer(a));
+    if (newer.length === 0) return;
+    keepPageSelection(view);
     const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })));
     saver.takeIn(newer);
     if (tr.docChanged) view.dispatch(tr);

@@ -5,7 +5,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { ArgsIn } from '../../common/api.ts';
-import type { Annotation, DocumentEditsSaved } from '../../common/types.ts';
+import type { TextHighlight, DocumentEditsSaved } from '../../common/types.ts';
 import { posToOffset, textBlocks } from '../../common/text.ts';
 import { codingState } from './editor/coding.ts';
 
@@ -17,7 +17,7 @@ export interface SaverOptions {
   baseHash: string;
   savedDoc: Node;
   /// The document's placed highlights as stored.
-  saved: readonly Annotation[];
+  saved: readonly TextHighlight[];
   save: (args: SaveArgs) => Promise<DocumentEditsSaved>;
   onSaved: (result: DocumentEditsSaved, doc: Node) => void;
   onError: (error: unknown) => void;
@@ -99,7 +99,7 @@ export class DocumentSaver {
   }
 
   /// The library's highlights after a save, taken as saved.
-  private adopt(annotations: readonly Annotation[], baseHash: string): void {
+  private adopt(annotations: readonly TextHighlight[], baseHash: string): void {
     this.baseHash = baseHash;
     this.knownHashes.add(baseHash);
     this.saved = new Map(annotations.map((a) => [a.id, savedHighlight(a)]));
@@ -108,12 +108,12 @@ export class DocumentSaver {
 
   /// Whether the library changed this highlight after this session last heard of it (a merged
   /// tag, another window): a list read before one of our saves brings nothing newer.
-  isNewer(annotation: Annotation): boolean {
+  isNewer(annotation: TextHighlight): boolean {
     return !this.gone.has(annotation.id) && (this.lastChanged.get(annotation.id) ?? '') < annotation.updatedAt;
   }
 
   /// Highlights changed or added outside the editor, taken as saved.
-  takeIn(annotations: readonly Annotation[]): void {
+  takeIn(annotations: readonly TextHighlight[]): void {
     for (const a of annotations) {
       this.saved.set(a.id, savedHighlight(a));
       this.lastChanged.set(a.id, a.updatedAt);
@@ -187,7 +187,7 @@ export class DocumentSaver {
   }
 }
 
-function savedHighlight(a: Annotation): SavedHighlight {
+function savedHighlight(a: TextHighlight): SavedHighlight {
   return { start: a.start, end: a.end, tagIds: sorted(a.tagIds), note: a.note };
 }
 

@@ -2,7 +2,7 @@
 /// when the analyst opens it and reloaded when the library changes under it (a new
 /// revision, corrected details, a change from another window).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation, ReviewItem } from '../../common/types.ts';
+import type { TextHighlight, ReviewItem } from '../../common/types.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { docFromJson } from '../../common/schema.ts';
 import { api } from './api.ts';
@@ -14,7 +14,7 @@ import { inReadingOrder } from './readingOrder.ts';
 /// `onLost`: the document could not be loaded (deleted, unreadable); `error` says why.
 export function useOpenDocument(openId: number | null, onLost: (error: unknown) => void) {
   const [open, setOpen] = useState<OpenDocument | null>(null);
-  const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const [annotations, setAnnotations] = useState<TextHighlight[] | null>(null);
   const [reviewItems, setReviewItems] = useState<ReviewItem[] | null>(null);
   // Loads answer late; they apply only to the document still open, and keep its parsed
   // text (and so the editor) when the text has not changed.
@@ -29,11 +29,7 @@ export function useOpenDocument(openId: number | null, onLost: (error: unknown) 
   const load = useCallback(async (id: number) => {
     const saves = savesCompleted();
     try {
-      const [document, list, review] = await Promise.all([
-        api.getDocument({ id }),
-        api.listAnnotations({ documentId: id }),
-        api.listReviewItems({ documentId: id }),
-      ]);
+      const { document, annotations: list, reviewItems: review } = await api.openDocument({ id });
       // A save meanwhile gave the newer state already (and what was read may predate it).
       if (openIdRef.current !== id || (savesCompleted() !== saves && openRef.current?.document.id === id)) return;
       const previous = openRef.current;

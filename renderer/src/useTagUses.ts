@@ -3,14 +3,14 @@
 /// to the library) and whenever the open document's highlights change, but only while the
 /// panel shows (`active`): counting a library of a million highlights takes a while.
 import { useEffect, useRef, useState } from 'react';
-import type { Annotation, Tag, TagUse } from '../../common/types.ts';
+import type { TextHighlight, Tag, TagUse } from '../../common/types.ts';
 import { api } from './api.ts';
 
 /// The counts by tag id, or null until the first answer.
 export function useTagUses(
   documentId: number | null,
   tags: readonly Tag[],
-  annotations: readonly Annotation[] | null,
+  annotations: readonly TextHighlight[] | null,
   onError: (error: unknown) => void,
   active: boolean,
 ): ReadonlyMap<number, TagUse> | null {

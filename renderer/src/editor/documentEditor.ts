@@ -7,7 +7,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import type { Annotation, Tag } from '../../../common/types.ts';
+import type { TextHighlight, Tag } from '../../../common/types.ts';
 import { textBlocks } from '../../../common/text.ts';
 import type { Highlight } from './codingStep.ts';
 import { codingPlugin } from './coding.ts';
@@ -71,7 +71,7 @@ function documentEditorPlugins(highlights: readonly Highlight[], tags: readonly 
 }
 
 /// The stored highlights as the editor holds them.
-export function highlightsOf(doc: Node, annotations: readonly Annotation[]): Highlight[] {
+export function highlightsOf(doc: Node, annotations: readonly TextHighlight[]): Highlight[] {
   const blocks = textBlocks(doc);
   return annotations.map((a) => ({ key: a.id, ...annotationRange(blocks, a), tagIds: a.tagIds, note: a.note }));
 }

@@ -1,5 +1,5 @@
 /// Between the editor's positions and the canonical-text offsets every annotation stores.
-import type { Annotation } from '../../../common/types.ts';
+import type { TextHighlight } from '../../../common/types.ts';
 import { offsetToPos, posToOffset, type TextBlock } from '../../../common/text.ts';
 
 /// A passage of the canonical text, as createAnnotation wants it.
@@ -20,6 +20,6 @@ export function quoteBetween(blocks: readonly TextBlock[], text: string, from: n
 }
 
 /// Where an annotation sits in the editor.
-export function annotationRange(blocks: readonly TextBlock[], annotation: Pick<Annotation, 'start' | 'end'>): { from: number; to: number } {
+export function annotationRange(blocks: readonly TextBlock[], annotation: Pick<TextHighlight, 'start' | 'end'>): { from: number; to: number } {
   return { from: offsetToPos(blocks, annotation.start, 1), to: offsetToPos(blocks, annotation.end, -1) };
 }
