@@ -64,7 +64,7 @@ export function highlightsPlugin(tags: readonly Tag[]): Plugin<DrawnHighlights> 
     },
     view: (view) => new IdleDrawing(view),
     props: {
-      decorations: (state) => highlightsKey.getState(state)?.set,
+      decorations: drawnHighlights,
     },
   });
 }
@@ -74,6 +74,11 @@ const idleKey = new PluginKey('excerpt-highlights-idle');
 /// The transaction that redraws every highlight in the codebook's current colours.
 export function setTagColors(state: EditorState, tags: readonly Tag[]): Transaction {
   return state.tr.setMeta(highlightsKey, tags);
+}
+
+/// The decorations drawn now.
+export function drawnHighlights(state: EditorState): DecorationSet {
+  return highlightsKey.getState(state)?.set ?? DecorationSet.empty;
 }
 
 /// Where the textblocks not drawn yet start.
