@@ -1,6 +1,6 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { TextHighlight, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
@@ -155,6 +155,12 @@ export function App() {
     void refreshLibrary();
   };
 
+  // The highlights list beside the text renders after the text has shown: with thousands of
+  // highlights a document opens a good moment sooner.
+  const listedOpen = useDeferredValue(open);
+  const listedAnnotations = useDeferredValue(annotations);
+  const listedReviewItems = useDeferredValue(reviewItems);
+
   return (
     <div className="app">
       <LibraryList
@@ -194,9 +200,9 @@ export function App() {
         onShow={(tab) => setCodebookShown(tab === 'codebook')}
         highlights={
           <AnnotationList
-            key={open?.document.id ?? 'none'}
-            annotations={open ? annotations : null}
-            reviewItems={open ? reviewItems : null}
+            key={listedOpen?.document.id ?? 'none'}
+            annotations={listedOpen ? listedAnnotations : null}
+            reviewItems={listedOpen ? listedReviewItems : null}
             tags={tags}
             onShow={(a) => documentView.current?.showAnnotation(a)}
             onDelete={(a) => void remove(a)}
