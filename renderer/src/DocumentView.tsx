@@ -21,7 +21,7 @@ import { TagPicker } from './TagPicker.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { HighlightCard } from './HighlightCard.tsx';
-import type { PickerChoice } from './codebook.ts';
+import type { PickerChoice } from './pickerChoices.ts';
 import { shortQuote } from './shortQuote.ts';
 import type { DetailsChanges } from './DocumentDetails.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';

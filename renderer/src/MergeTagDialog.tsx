@@ -3,7 +3,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
-import { codebookTree, pickerChoices, type CodebookEntry } from './codebook.ts';
+import { codebookTree, type CodebookEntry } from './codebook.ts';
+import { pickerChoices } from './pickerChoices.ts';
 import { subtreeIds, type TagNode } from './codebookTree.ts';
 
 interface MergeTagDialogProps {
@@ -31,8 +32,8 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
     return codebookTree(tags).filter((entry) => !own.has(entry.tag.id));
   }, [tags, from]);
   const choices = useMemo(
-    () => pickerChoices(entries, query).flatMap((choice) => (choice.kind === 'tag' ? [choice.entry] : [])),
-    [entries, query],
+    () => pickerChoices(tags, entries, query).flatMap((choice) => (choice.kind === 'tag' ? [choice.entry] : [])),
+    [tags, entries, query],
   );
   const activeIndex = Math.min(active, choices.length - 1);
   const optionId = (i: number) => `${id}-option-${i}`;

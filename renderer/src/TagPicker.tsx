@@ -2,7 +2,8 @@
 /// "Create tag …" for a name the codebook lacks, Escape to leave.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../common/types.ts';
-import { codebookTree, pickerChoices, type PickerChoice } from './codebook.ts';
+import { codebookTree } from './codebook.ts';
+import { pickerChoices, type PickerChoice } from './pickerChoices.ts';
 
 interface TagPickerProps {
   tags: readonly Tag[];
@@ -31,7 +32,7 @@ export function TagPicker({ tags, applied, quote, position, onChoose: choose, on
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const entries = useMemo(() => codebookTree(tags), [tags]);
-  const choices = useMemo(() => pickerChoices(entries, query), [entries, query]);
+  const choices = useMemo(() => pickerChoices(tags, entries, query), [tags, entries, query]);
   const activeIndex = Math.min(active, choices.length - 1);
   const listId = useId();
   const optionId = (i: number) => `${listId}-option-${i}`;

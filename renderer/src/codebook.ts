@@ -1,5 +1,5 @@
 /// The codebook as the analyst reads it: a tree of tags in their order, each with its path
-/// ("Actors › ITU role"), and the choices the tag picker offers for what was typed.
+/// ("Actors › ITU role"), and a colour for the next new tag.
 import type { Tag } from '../../common/types.ts';
 
 /// One tag in reading order.
@@ -9,9 +9,6 @@ export interface CodebookEntry {
   /// Names from the root down to this tag, joined by " › ".
   path: string;
 }
-
-/// What the tag picker can do with what was typed: apply a tag, or create one by that name.
-export type PickerChoice = { kind: 'tag'; entry: CodebookEntry } | { kind: 'create'; name: string };
 
 const bySiblingOrder = (a: Tag, b: Tag) => a.position - b.position || a.name.localeCompare(b.name);
 
@@ -36,29 +33,6 @@ export function codebookTree(tags: readonly Tag[]): CodebookEntry[] {
   };
   visit(null, 0, '');
   return entries;
-}
-
-/// The picker's choices for `query`: tags whose path contains every typed word, those whose
-/// own name matches best first, then "create" when the query names no tag yet.
-export function pickerChoices(entries: readonly CodebookEntry[], query: string): PickerChoice[] {
-  const name = query.trim();
-  const lower = name.toLocaleLowerCase();
-  const words = lower.split(/\s+/).filter(Boolean);
-  const matches = entries
-    .filter((e) => words.every((w) => e.path.toLocaleLowerCase().includes(w)))
-    .map((entry, order) => ({ entry, order, rank: matchRank(entry.tag.name.toLocaleLowerCase(), lower) }))
-    .sort((a, b) => a.rank - b.rank || a.order - b.order);
-  const choices: PickerChoice[] = matches.map(({ entry }) => ({ kind: 'tag', entry }));
-  const taken = entries.some((e) => e.tag.name.toLocaleLowerCase() === lower);
-  if (name && !taken) choices.push({ kind: 'create', name });
-  return choices;
-}
-
-// 0: the name starts with the query; 1: a word of it does; 2: it contains it; 3: only the path does.
-function matchRank(name: string, query: string): number {
-  if (name.startsWith(query)) return 0;
-  if (name.split(/[\s\-/]+/).some((word) => word.startsWith(query))) return 1;
-  return name.includes(query) ? 2 : 3;
 }
 
 // Calm, distinct colours that read on white as underlines and as faint tints.
