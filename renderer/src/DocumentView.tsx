@@ -268,17 +268,18 @@ export function DocumentView(props: DocumentViewProps) {
     view.dispatch(setTagColors(view.state, tags));
   }, [tags]);
 
-  // Highlights changed or added outside the editor (a merged tag, another window, the command
-  // line) are taken in when nothing here waits to be saved; they are not steps to undo. None is
-  // taken away: a list missing one may be older than the editor's last save.
+  // Highlights changed, added or deleted outside the editor (a merged tag, another window, the
+  // command line) are taken in when nothing here waits to be saved; they are not steps to undo.
+  // (A list that a save of this window overtook never arrives: useOpenDocument drops it.)
   useEffect(() => {
     const view = viewRef.current;
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
     const newer = annotations.filter((a) => saver.isNewer(a));
-    if (newer.length === 0) return;
+    const deleted = saver.deletedElsewhere(annotations).map((id) => saver.keyOf(id));
+    if (newer.length === 0 && deleted.length === 0) return;
     keepPageSelection(view);
-    const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })));
+    const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })), deleted);
     saver.takeIn(newer);
     if (tr.docChanged) view.dispatch(tr);
   }, [annotations]);

@@ -120,6 +120,19 @@ export class DocumentSaver {
     }
   }
 
+  /// Highlights this session holds as saved that `list` (the library's placed highlights,
+  /// read when nothing here waited to be saved) lacks: deleted elsewhere. They are forgotten,
+  /// so no save names them again; their ids are returned.
+  deletedElsewhere(list: readonly TextHighlight[]): number[] {
+    const listed = new Set(list.map((a) => a.id));
+    const deleted = [...this.saved.keys()].filter((id) => !listed.has(id));
+    for (const id of deleted) {
+      this.saved.delete(id);
+      this.gone.add(id);
+    }
+    return deleted;
+  }
+
   /// The editor's key for a stored highlight: the provisional key it was made under in this
   /// session (undo steps name it so), else its id.
   keyOf(id: number): number {

@@ -10,7 +10,7 @@ import { posToOffset, textBlocks } from '../../common/text.ts';
 import type { DocumentEditsSaved } from '../../common/types.ts';
 import { openLibrary } from '../../core/library.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
-import { applyTag, removeHighlight } from '../../renderer/src/editor/coding.ts';
+import { applyTag, removeHighlight, takeInHighlights } from '../../renderer/src/editor/coding.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
 import { DocumentSaver } from '../../renderer/src/documentSaver.ts';
 
@@ -141,4 +141,31 @@ test('a refused save is reported and kept pending; nothing is half-written', asy
   assert.match(String((s.errors[0] as Error).message), /changed since/i);
   assert.ok(s.saver.pending(), 'the edit is still waiting, not dropped');
   assert.doesNotMatch((await s.service.getDocument({ id: s.documentId })).text, /Today/);
+});
+
+test('a highlight deleted elsewhere while the document is open leaves the editor, and the next edit saves', async (t) => {
+  const s = await session(t);
+  s.select('information security');
+  applyTag(s.tag.id, { toggle: true })(s.state, s.dispatch);
+  await s.saver.flush();
+  // The command line (or another window) deletes the highlight that was there at opening.
+  await s.service.deleteAnnotation({ id: s.existing.id });
+  const list = await s.service.openDocument({ id: s.documentId });
+  assert.deepEqual(s.saver.deletedElsewhere(list.annotations), [s.existing.id]);
+  assert.deepEqual(s.saver.deletedElsewhere(list.annotations), [], 'forgotten once taken out');
+  s.dispatch(takeInHighlights(s.state, [], [s.saver.keyOf(s.existing.id)]));
+  const saves = s.results.length;
+  await s.saver.flush();
+  assert.equal(s.results.length, saves, 'taking it out leaves nothing to save');
+
+  s.dispatch(s.state.tr.insertText('Today ', s.pos('The ministers')));
+  await s.saver.flush();
+  assert.deepEqual(s.errors, [], 'the save names no highlight the library no longer has');
+  assert.match((await s.service.getDocument({ id: s.documentId })).text, /Today The ministers/);
+  assert.deepEqual(await s.stored(), ['information security']);
+  // Undo of the deletion is not the analyst's to make: the history holds no step for it.
+  assert.ok(undo(s.state, s.dispatch));
+  await s.saver.flush();
+  assert.doesNotMatch((await s.service.getDocument({ id: s.documentId })).text, /Today/);
+  assert.deepEqual(await s.stored(), ['information security']);
 });

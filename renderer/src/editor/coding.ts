@@ -145,10 +145,10 @@ export function reattachHighlight(item: { id: number; tagIds: readonly number[];
   };
 }
 
-/// The transaction taking in highlights as the library holds them (changed or added outside
-/// the editor: a merged tag, another window): one step for each that differs, kept out of
-/// the undo history, since the analyst did not make them here.
-export function takeInHighlights(state: EditorState, incoming: readonly Highlight[]): Transaction {
+/// The transaction taking in highlights as the library holds them (changed, added or deleted
+/// outside the editor: a merged tag, another window, the command line): one step for each
+/// that differs, kept out of the undo history, since the analyst did not make them here.
+export function takeInHighlights(state: EditorState, incoming: readonly Highlight[], deletedKeys: readonly number[] = []): Transaction {
   const { highlights } = codingState(state);
   const tr = state.tr.setMeta('addToHistory', false);
   for (const next of incoming) {
@@ -156,6 +156,10 @@ export function takeInHighlights(state: EditorState, incoming: readonly Highligh
     if (!now || next.from !== now.from || next.to !== now.to || next.note !== now.note || !sameTags(next.tagIds, now.tagIds)) {
       tr.step(new CodingStep(next.key, now ?? null, next));
     }
+  }
+  for (const key of deletedKeys) {
+    const now = highlights.get(key);
+    if (now) tr.step(new CodingStep(key, now, null));
   }
   return tr;
 }
