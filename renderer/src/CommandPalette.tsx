@@ -6,6 +6,7 @@ import type { Tag } from '../../common/types.ts';
 import { shortQuote } from './shortQuote.ts';
 import { splitTagPath } from './tagPath.ts';
 import { findTagByPath, markedParts, rankTags, type RankedTag } from './tagSearch.ts';
+import { useActiveOption } from './useActiveOption.ts';
 
 // Enough to scroll through; past that, typing a letter more finds a tag faster.
 const SHOWN = 200;
@@ -40,7 +41,6 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
   // Where the focus was when the palette opened (the text, usually), to give it back.
   const returnTo = useRef<Element | null>(null);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const found = useMemo(() => rankTags(tags, query, recentTagIds), [tags, query, recentTagIds]);
   const createPath = useMemo(() => {
     const names = splitTagPath(query);
@@ -48,11 +48,9 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
   }, [tags, query]);
   const options: Option[] = found.slice(0, SHOWN).map((f): Option => ({ kind: 'tag', found: f }));
   if (createPath !== null) options.push({ kind: 'create', path: createPath });
-  const activeIndex = Math.min(active, options.length - 1);
+  const { activeIndex, setActive, moveTo, arrowKey, listId, optionId } = useActiveOption(options.length);
   const selecting = quote !== null;
-  const listId = useId();
   const hintId = useId();
-  const optionId = (i: number) => `${listId}-option-${i}`;
 
   useEffect(() => {
     const element = dialog.current;
@@ -60,10 +58,6 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
     returnTo.current = document.activeElement;
     element.showModal();
   }, []);
-
-  useEffect(() => {
-    if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
-  });
 
   const close = (returnFocus: boolean) => {
     // Out of the modal state first: the page under it cannot take the focus until then.
@@ -93,13 +87,8 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
     // Enter or Escape that finishes composing a character (Chinese, Japanese…) is the input method's.
     if (event.nativeEvent.isComposing) return;
     const last = options.length - 1;
-    const moveTo = (index: number) => {
-      if (last >= 0) setActive(index);
-    };
     const plain = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
-    if (event.key === 'ArrowDown') moveTo(activeIndex >= last ? 0 : activeIndex + 1);
-    else if (event.key === 'ArrowUp') moveTo(activeIndex <= 0 ? last : activeIndex - 1);
-    else if (event.key === 'PageDown') moveTo(Math.min(last, activeIndex + page()));
+    if (event.key === 'PageDown') moveTo(Math.min(last, activeIndex + page()));
     else if (event.key === 'PageUp') moveTo(Math.max(0, activeIndex - page()));
     else if (event.key === 'Home' && plain) moveTo(0);
     else if (event.key === 'End' && plain) moveTo(last);
@@ -109,7 +98,7 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
     else if (event.key === 'Tab') dialog.current?.querySelector('input')?.focus();
     // The same keys that opened the palette close it.
     else if (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey)) close(true);
-    else return;
+    else if (!arrowKey(event.key)) return;
     event.preventDefault();
   };
 

@@ -5,6 +5,7 @@ import type { Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { codebookTree, type CodebookEntry } from './codebook.ts';
 import { pickerChoices } from './pickerChoices.ts';
+import { useActiveOption } from './useActiveOption.ts';
 import { subtreeIds, type TagNode } from './codebookTree.ts';
 
 interface MergeTagDialogProps {
@@ -21,7 +22,6 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const [into, setInto] = useState<CodebookEntry | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [merging, setMerging] = useState(false);
@@ -35,17 +35,12 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
     () => pickerChoices(tags, entries, query).flatMap((choice) => (choice.kind === 'tag' ? [choice.entry] : [])),
     [tags, entries, query],
   );
-  const activeIndex = Math.min(active, choices.length - 1);
-  const optionId = (i: number) => `${id}-option-${i}`;
+  const { activeIndex, setActive, arrowKey, listId, optionId } = useActiveOption(choices.length);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
-
-  useEffect(() => {
-    if (!into) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
-  });
 
   const choose = (entry: CodebookEntry | undefined) => {
     if (!entry) return;
@@ -54,14 +49,8 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
   };
 
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (move !== 0) {
-      if (choices.length > 0) setActive((activeIndex + move + choices.length) % choices.length);
-    } else if (event.key === 'Enter') {
-      choose(choices[activeIndex]);
-    } else {
-      return;
-    }
+    if (event.key === 'Enter') choose(choices[activeIndex]);
+    else if (!arrowKey(event.key)) return;
     event.preventDefault();
   };
 
@@ -90,7 +79,7 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
             role="combobox"
             aria-label="Find the tag to merge into"
             aria-expanded="true"
-            aria-controls={`${id}-list`}
+            aria-controls={listId}
             aria-autocomplete="list"
             aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
             placeholder="Type a tag's name…"
@@ -103,7 +92,7 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
             }}
             onKeyDown={onFilterKeyDown}
           />
-          <ul id={`${id}-list`} className="tag-picker-list" role="listbox" aria-label="Tags to merge into">
+          <ul id={listId} className="tag-picker-list" role="listbox" aria-label="Tags to merge into">
             {choices.map((entry, i) => (
               <li
                 key={entry.tag.id}

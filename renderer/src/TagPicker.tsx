@@ -1,9 +1,10 @@
 /// The codebook next to the selection: type to filter, arrows to move, Enter to apply,
 /// "Create tag …" for a name the codebook lacks, Escape to leave.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../common/types.ts';
 import { codebookTree } from './codebook.ts';
 import { pickerChoices, type PickerChoice } from './pickerChoices.ts';
+import { useActiveOption } from './useActiveOption.ts';
 
 interface TagPickerProps {
   tags: readonly Tag[];
@@ -30,28 +31,17 @@ export function TagPicker({ tags, applied, quote, position, onChoose: choose, on
     close(refocus);
   };
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const entries = useMemo(() => codebookTree(tags), [tags]);
   const choices = useMemo(() => pickerChoices(tags, entries, query), [tags, entries, query]);
-  const activeIndex = Math.min(active, choices.length - 1);
-  const listId = useId();
-  const optionId = (i: number) => `${listId}-option-${i}`;
-
-  useEffect(() => {
-    document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
-  });
+  const { activeIndex, setActive, arrowKey, listId, optionId } = useActiveOption(choices.length);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
-    if (move !== 0) {
-      if (choices.length === 0) return;
-      setActive((activeIndex + move + choices.length) % choices.length);
-    } else if (event.key === 'Enter') {
+    if (event.key === 'Enter') {
       const choice = choices[activeIndex];
       if (choice) onChoose(choice);
     } else if (event.key === 'Escape') {
       onClose(true);
-    } else {
+    } else if (!arrowKey(event.key)) {
       return;
     }
     event.preventDefault();
