@@ -25,6 +25,7 @@ import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { useAppKeys } from './useAppKeys.ts';
 import { useImport, type ImportRequest } from './useImport.ts';
 import { useOpenDocument } from './useOpenDocument.ts';
+import { savesCompleted } from './documentSaver.ts';
 
 export function App() {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
@@ -42,7 +43,7 @@ export function App() {
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
 
-  const { open, setOpen, annotations, setAnnotations, reviewItems, setReviewItems, reload } = useOpenDocument(openId, (error) => {
+  const { open, setOpen, annotations, setAnnotations, annotationsAsOf, setAnnotationsAsOf, reviewItems, setReviewItems, reload } = useOpenDocument(openId, (error) => {
     report(error);
     setOpenId(null);
   });
@@ -133,6 +134,7 @@ export function App() {
   const saved = (result: DocumentEditsSaved) => {
     setOpen((current) => (current && current.document.id === result.document.id ? { document: result.document, node: current.node } : current));
     setAnnotations(inReadingOrder(result.annotations));
+    setAnnotationsAsOf(savesCompleted());
     setReviewItems(result.reviewItems);
     void refreshLibrary();
   };
@@ -184,6 +186,7 @@ export function App() {
             ref={documentView}
             open={open}
             annotations={annotations ?? []}
+            annotationsAsOf={annotationsAsOf}
             tags={tags}
             recentTagIds={recentTagIds}
             onTagUsed={tagUsed}

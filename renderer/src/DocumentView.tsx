@@ -16,7 +16,7 @@ import { pinHighlights } from './editor/pinHighlights.ts';
 import { syncSelectionFromDOM } from './editor/domSelection.ts';
 import { setPendingQuote } from './editor/pendingQuote.ts';
 import { annotationRange } from './editor/ranges.ts';
-import { DocumentSaver } from './documentSaver.ts';
+import { DocumentSaver, savesCompleted } from './documentSaver.ts';
 import { TagPicker } from './TagPicker.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -51,6 +51,9 @@ interface DocumentViewProps {
   open: OpenDocument;
   /// The document's placed highlights as the library holds them.
   annotations: readonly TextHighlight[];
+  /// How many saves this window had completed (savesCompleted) when `annotations` was asked
+  /// for: a list asked for before the latest save may lack the highlights that save made.
+  annotationsAsOf: number;
   tags: readonly Tag[];
   /// Tags applied lately, the latest first ("repeat last tag" applies the first).
   recentTagIds: readonly number[];
@@ -99,7 +102,7 @@ function editorAttributes(title: string, editing: boolean): Record<string, strin
 }
 
 export function DocumentView(props: DocumentViewProps) {
-  const { open, annotations, tags, ref } = props;
+  const { open, annotations, annotationsAsOf, tags, ref } = props;
   const { document: doc, node } = open;
   const scrollRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -270,13 +273,14 @@ export function DocumentView(props: DocumentViewProps) {
 
   // Highlights changed, added or deleted outside the editor (a merged tag, another window, the
   // command line) are taken in when nothing here waits to be saved; they are not steps to undo.
-  // (A list that a save of this window overtook never arrives: useOpenDocument drops it.)
+  // Only a list asked for after this window's latest save tells that a highlight is gone.
   useEffect(() => {
     const view = viewRef.current;
     const saver = saverRef.current;
     if (!view || !saver || saver.pending()) return;
     const newer = annotations.filter((a) => saver.isNewer(a));
-    const deleted = saver.deletedElsewhere(annotations).map((id) => saver.keyOf(id));
+    const current = annotationsAsOf === savesCompleted();
+    const deleted = current ? saver.deletedElsewhere(annotations).map((id) => saver.keyOf(id)) : [];
     if (newer.length === 0 && deleted.length === 0) return;
     keepPageSelection(view);
     const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })), deleted);

@@ -16,6 +16,8 @@ export function useOpenDocument(openId: number | null, onLost: (error: unknown) 
   const [open, setOpen] = useState<OpenDocument | null>(null);
   const [annotations, setAnnotations] = useState<TextHighlight[] | null>(null);
   const [reviewItems, setReviewItems] = useState<ReviewItem[] | null>(null);
+  // How many saves this window had completed when `annotations` was asked for (savesCompleted).
+  const [annotationsAsOf, setAnnotationsAsOf] = useState(0);
   // Loads answer late; they apply only to the document still open, and keep its parsed
   // text (and so the editor) when the text has not changed.
   const openIdRef = useRef(openId);
@@ -36,6 +38,7 @@ export function useOpenDocument(openId: number | null, onLost: (error: unknown) 
       const sameText = previous?.document.id === id && previous.document.contentHash === document.contentHash;
       setOpen({ document, node: sameText ? previous.node : parseDocument(document.title, document.doc) });
       setAnnotations(inReadingOrder(list));
+      setAnnotationsAsOf(saves);
       setReviewItems(review);
     } catch (error) {
       if (openIdRef.current === id) lost.current(error);
@@ -55,7 +58,7 @@ export function useOpenDocument(openId: number | null, onLost: (error: unknown) 
     if (openIdRef.current !== null) void load(openIdRef.current);
   }, [load]);
 
-  return { open, setOpen, annotations, setAnnotations, reviewItems, setReviewItems, reload };
+  return { open, setOpen, annotations, setAnnotations, annotationsAsOf, setAnnotationsAsOf, reviewItems, setReviewItems, reload };
 }
 
 function parseDocument(title: string, json: unknown) {
