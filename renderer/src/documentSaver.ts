@@ -162,7 +162,7 @@ export class DocumentSaver {
       const now = { start: posToOffset(blocks, highlight.from), end: posToOffset(blocks, highlight.to), tagIds: sorted(highlight.tagIds), note: highlight.note };
       const before = id === undefined ? undefined : this.saved.get(id);
       // With new text every placed highlight is sent: its offsets count into that text.
-      if (textChanged || !before || !same(before, now)) changed.push({ key: String(highlight.key), ...(id !== undefined && { id }), ...now });
+      if (textChanged || !before || !same(before, now)) changed.push({ key: String(highlight.key), ...(id !== undefined && { id }), ...now, tagIds: [...now.tagIds] });
     }
     const removed: number[] = [];
     const toReview: number[] = [];
@@ -204,8 +204,10 @@ function savedHighlight(a: TextHighlight): SavedHighlight {
   return { start: a.start, end: a.end, tagIds: sorted(a.tagIds), note: a.note };
 }
 
-function sorted(ids: readonly number[]): number[] {
-  return [...ids].sort((a, b) => a - b);
+/// The ids in ascending order (the library sends them so: then they are taken as they are).
+function sorted(ids: readonly number[]): readonly number[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort((a, b) => a - b);
+  return ids;
 }
 
 function same(a: SavedHighlight, b: SavedHighlight): boolean {

@@ -148,9 +148,12 @@ export function highlightDecorations(doc: Node, highlights: readonly Highlight[]
 /// The decorations of the highlights within `blocks` (sorted), clipped to them.
 function drawBlocks(highlights: ReadonlyMap<number, Highlight>, blocks: readonly HighlightBound[], colors: ReadonlyMap<number, string>): Decoration[] {
   if (blocks.length === 0) return [];
+  const from = blocks[0]!.from;
+  const to = blocks.at(-1)!.to;
   const within: Highlight[] = [];
   for (const h of highlights.values()) {
-    if (blocks.some((b) => h.from < b.to && h.to > b.from)) within.push(h);
+    // Most highlights lie outside the stretch the blocks span; only the others are checked block by block.
+    if (h.from < to && h.to > from && blocks.some((b) => h.from < b.to && h.to > b.from)) within.push(h);
   }
   return decorationsFor(within, blocks, colors);
 }
