@@ -20,7 +20,7 @@ import { codingState } from './coding.ts';
 const FIRST_DRAWN = 12_000;
 /// Characters of text drawn in one idle moment: some ten ms of work, so a key pressed
 /// meanwhile waits no longer than that.
-export const DRAWN_PER_IDLE = 12_000;
+const DRAWN_PER_IDLE = 12_000;
 
 interface DrawnHighlights {
   set: DecorationSet;
