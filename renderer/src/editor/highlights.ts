@@ -5,7 +5,7 @@
 ///
 /// A long document is drawn from where the analyst looks: opening it draws the first screens'
 /// blocks at once, and the rest in idle moments after (`drawNearest`), nearest the viewport
-/// first, so a document with thousands of highlights opens as fast as the text alone.
+/// first: a document with thousands of highlights shows without waiting for all of them.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
@@ -30,6 +30,8 @@ interface DrawnHighlights {
 }
 
 const highlightsKey = new PluginKey<DrawnHighlights>('excerpt-highlights');
+/// Marks a transaction that draws blocks not drawn yet (its value: the blocks).
+const idleKey = new PluginKey('excerpt-highlights-idle');
 
 export function highlightsPlugin(tags: readonly Tag[]): Plugin<DrawnHighlights> {
   return new Plugin<DrawnHighlights>({
@@ -68,8 +70,6 @@ export function highlightsPlugin(tags: readonly Tag[]): Plugin<DrawnHighlights> 
     },
   });
 }
-
-const idleKey = new PluginKey('excerpt-highlights-idle');
 
 /// The transaction that redraws every highlight in the codebook's current colours.
 export function setTagColors(state: EditorState, tags: readonly Tag[]): Transaction {
