@@ -35,10 +35,13 @@ export function textEditing(isEditing: () => boolean): Plugin {
         if (event.key !== 'Backspace' && event.key !== 'Delete') return false;
         const { selection } = view.state;
         if (!selection.empty || !selection.$head.parent.isTextblock) return false;
-        const $head = selection.$head;
-        const width = event.key === 'Backspace' ? graphemeBefore($head.parent.textBetween(0, $head.parentOffset)) : graphemeAfter($head.parent.textBetween($head.parentOffset, $head.parent.content.size));
+        const { $head } = selection;
+        const back = event.key === 'Backspace';
+        const width = back
+          ? graphemeBefore($head.parent.textBetween(0, $head.parentOffset))
+          : graphemeAfter($head.parent.textBetween($head.parentOffset, $head.parent.content.size));
         if (width === 0) return false;
-        const [from, to] = event.key === 'Backspace' ? [$head.pos - width, $head.pos] : [$head.pos, $head.pos + width];
+        const [from, to] = back ? [$head.pos - width, $head.pos] : [$head.pos, $head.pos + width];
         view.dispatch(view.state.tr.delete(from, to).scrollIntoView());
         return true;
       },
