@@ -1,7 +1,7 @@
 /// The open document's highlights in reading order: the quote (click to see it in the
 /// text), its tags, a note, and a way to delete it; below them, the highlights to review.
 import { useRef, useState } from 'react';
-import type { TextHighlight, ReviewItem, Tag } from '../../common/types.ts';
+import type { ReviewItem, Tag, TextHighlight } from '../../common/types.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { shortQuote } from './shortQuote.ts';
 import { useWhenSeen } from './useWhenSeen.ts';

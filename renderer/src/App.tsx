@@ -1,7 +1,7 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
-import type { TextHighlight, DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag } from '../../common/types.ts';
+import type { DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag, TextHighlight } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';

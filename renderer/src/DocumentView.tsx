@@ -6,7 +6,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type
 import { TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import type { TextHighlight, DocumentEditsSaved, LibraryDocument, ReviewItem, Tag } from '../../common/types.ts';
+import type { DocumentEditsSaved, LibraryDocument, ReviewItem, Tag, TextHighlight } from '../../common/types.ts';
 import { textBlocks } from '../../common/text.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';

@@ -5,7 +5,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { ArgsIn } from '../../common/api.ts';
-import type { TextHighlight, DocumentEditsSaved } from '../../common/types.ts';
+import type { DocumentEditsSaved, TextHighlight } from '../../common/types.ts';
 import { posToOffset, textBlocks } from '../../common/text.ts';
 import { codingState } from './editor/coding.ts';
 

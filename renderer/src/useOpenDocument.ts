@@ -2,7 +2,7 @@
 /// when the analyst opens it and reloaded when the library changes under it (a new
 /// revision, corrected details, a change from another window).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TextHighlight, ReviewItem } from '../../common/types.ts';
+import type { ReviewItem, TextHighlight } from '../../common/types.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { docFromJson } from '../../common/schema.ts';
 import { api } from './api.ts';

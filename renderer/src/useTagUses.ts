@@ -3,7 +3,7 @@
 /// to the library) and whenever the open document's highlights change, but only while the
 /// panel shows (`active`): counting a library of a million highlights takes a while.
 import { useEffect, useRef, useState } from 'react';
-import type { TextHighlight, Tag, TagUse } from '../../common/types.ts';
+import type { Tag, TagUse, TextHighlight } from '../../common/types.ts';
 import { api } from './api.ts';
 
 /// The counts by tag id, or null until the first answer.

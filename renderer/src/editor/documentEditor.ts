@@ -7,7 +7,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import type { Node } from 'prosemirror-model';
 import type { EditorView } from 'prosemirror-view';
-import type { TextHighlight, Tag } from '../../../common/types.ts';
+import type { Tag, TextHighlight } from '../../../common/types.ts';
 import { textBlocks } from '../../../common/text.ts';
 import type { Highlight } from './codingStep.ts';
 import { codingPlugin } from './coding.ts';
