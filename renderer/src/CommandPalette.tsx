@@ -48,7 +48,7 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
   }, [tags, query]);
   const options: Option[] = found.slice(0, SHOWN).map((f): Option => ({ kind: 'tag', found: f }));
   if (createPath !== null) options.push({ kind: 'create', path: createPath });
-  const { activeIndex, setActive, moveTo, arrowKey, listId, optionId } = useActiveOption(options.length);
+  const { activeIndex, moveTo, arrowKey, filterProps, listProps, optionProps } = useActiveOption(options.length);
   const selecting = quote !== null;
   const hintId = useId();
 
@@ -135,34 +135,17 @@ export function CommandPalette({ tags, recentTagIds, applied, quote, onApply, on
       <input
         autoFocus
         className="command-palette-filter"
-        type="text"
-        role="combobox"
         aria-label="Find a tag"
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
         placeholder="Find a tag, or name a new one…"
-        spellCheck={false}
-        autoComplete="off"
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
+        {...filterProps(query, setQuery)}
       />
-      <ul ref={list} id={listId} className="command-palette-list" role="listbox" aria-label="Tags">
+      <ul ref={list} {...listProps} className="command-palette-list" aria-label="Tags">
         {options.map((option, i) => (
           <li
             key={option.kind === 'tag' ? option.found.tag.id : 'create'}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
+            {...optionProps(i)}
             aria-disabled={selecting ? undefined : true}
             className={`command-palette-option${option.kind === 'create' ? ' command-palette-create' : ''}`}
-            // Keeps the focus in the filter field while the mouse picks.
-            onMouseDown={(event) => event.preventDefault()}
-            onMouseMove={() => setActive(i)}
             onClick={() => choose(option)}
           >
             {option.kind === 'tag' ? (

@@ -35,7 +35,7 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
     () => pickerChoices(tags, entries, query).flatMap((choice) => (choice.kind === 'tag' ? [choice.entry] : [])),
     [tags, entries, query],
   );
-  const { activeIndex, setActive, arrowKey, listId, optionId } = useActiveOption(choices.length);
+  const { activeIndex, arrowKey, filterProps, listProps, optionProps } = useActiveOption(choices.length);
 
   useEffect(() => {
     const element = dialog.current;
@@ -75,33 +75,17 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
           <input
             autoFocus
             className="tag-picker-filter"
-            type="text"
-            role="combobox"
             aria-label="Find the tag to merge into"
-            aria-expanded="true"
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
             placeholder="Type a tag's name…"
-            spellCheck={false}
-            autoComplete="off"
-            value={query}
-            onChange={(event) => {
-              setQuery(event.target.value);
-              setActive(0);
-            }}
+            {...filterProps(query, setQuery)}
             onKeyDown={onFilterKeyDown}
           />
-          <ul id={listId} className="tag-picker-list" role="listbox" aria-label="Tags to merge into">
+          <ul {...listProps} className="tag-picker-list" aria-label="Tags to merge into">
             {choices.map((entry, i) => (
               <li
                 key={entry.tag.id}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === activeIndex}
+                {...optionProps(i)}
                 className="tag-option"
-                onMouseDown={(event) => event.preventDefault()}
-                onMouseMove={() => setActive(i)}
                 onClick={() => choose(entry)}
               >
                 <span className="tag-option-label">

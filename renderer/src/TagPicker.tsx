@@ -33,7 +33,7 @@ export function TagPicker({ tags, applied, quote, position, onChoose: choose, on
   const [query, setQuery] = useState('');
   const entries = useMemo(() => codebookTree(tags), [tags]);
   const choices = useMemo(() => pickerChoices(tags, entries, query), [tags, entries, query]);
-  const { activeIndex, setActive, arrowKey, listId, optionId } = useActiveOption(choices.length);
+  const { activeIndex, arrowKey, filterProps, listProps, optionProps } = useActiveOption(choices.length);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
@@ -61,34 +61,17 @@ export function TagPicker({ tags, applied, quote, position, onChoose: choose, on
       <input
         autoFocus
         className="tag-picker-filter"
-        type="text"
-        role="combobox"
         aria-label="Find or create a tag"
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
         placeholder="Find or create a tag…"
-        spellCheck={false}
-        autoComplete="off"
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
+        {...filterProps(query, setQuery)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} className="tag-picker-list" role="listbox" aria-label="Codebook">
+      <ul {...listProps} className="tag-picker-list" aria-label="Codebook">
         {choices.map((choice, i) => (
           <li
             key={choice.kind === 'tag' ? choice.entry.tag.id : 'create'}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
+            {...optionProps(i)}
             className={`tag-option${choice.kind === 'create' ? ' tag-option-create' : ''}`}
-            // Keeps the focus in the filter field while the mouse picks.
-            onMouseDown={(event) => event.preventDefault()}
-            onMouseMove={() => setActive(i)}
             onClick={() => onChoose(choice)}
           >
             {choice.kind === 'tag' ? (
