@@ -7,8 +7,9 @@
 import type { Node } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
 import type { Annotation, Tag } from '../../common/types.ts';
-import { documentEditorState, highlightsOf, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
+import { documentEditorState, highlightsOf } from '../../renderer/src/editor/documentEditor.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
+import { editingActions } from '../../test/renderer/editingActions.ts';
 
 /// An editable view of `doc` in `place` with its highlights drawn, in editing mode.
 export function createMeasuredEditor(place: HTMLElement, doc: Node, annotations: readonly Annotation[], tags: readonly Tag[]): EditorView {
@@ -21,17 +22,3 @@ export function createMeasuredEditor(place: HTMLElement, doc: Node, annotations:
   });
   return view;
 }
-
-/// The window around the editor, reduced to what typing needs: editing mode on, nothing to open.
-const editingActions: EditorActions = {
-  isEditing: () => true,
-  stopEditing: () => {},
-  applyShortcut: () => false,
-  repeatLastTag: () => false,
-  openNote: () => false,
-  toggleSnapping: () => {},
-  isSnapping: () => false,
-  toggleEditing: () => {},
-  openPicker: () => {},
-  openPalette: () => false,
-};

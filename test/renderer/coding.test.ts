@@ -6,6 +6,7 @@ import { schema } from '../../common/schema.ts';
 import { canonicalText, posToOffset, textBlocks } from '../../common/text.ts';
 import type { Annotation } from '../../common/types.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
+import { editingActions } from './editingActions.ts';
 import { applyTag, changeHighlight, codingState, reattachHighlight, removeHighlight } from '../../renderer/src/editor/coding.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
 import { selectNeighbourHighlight } from '../../renderer/src/editor/navigation.ts';
@@ -22,23 +23,10 @@ function annotation(id: number, exact: string, tagIds: number[] = [1], note = ''
   return { id, documentId: 1, start, end: start + exact.length, exact, prefix: '', suffix: '', note, tagIds, createdAt: '', updatedAt: '' };
 }
 
-const noActions: EditorActions = {
-  isEditing: () => true,
-  isSnapping: () => false,
-  stopEditing: () => {},
-  toggleEditing: () => {},
-  toggleSnapping: () => {},
-  applyShortcut: () => false,
-  repeatLastTag: () => false,
-  openNote: () => false,
-  openPicker: () => {},
-  openPalette: () => false,
-};
-
 /// An editor state the way DocumentView runs it: every transaction goes through pinHighlights.
 class Session {
   state: EditorState;
-  constructor(annotations: Annotation[], actions: EditorActions = noActions) {
+  constructor(annotations: Annotation[], actions: EditorActions = editingActions) {
     const doc = schema.node('doc', null, paragraphs.map((p) => schema.node('paragraph', null, schema.text(p))));
     this.state = documentEditorState(doc, highlightsOf(doc, annotations), [], actions);
   }
@@ -178,7 +166,7 @@ test('a review item goes back on the selected passage under its own id', () => {
 
 test('in coding mode the text refuses edits but coding steps and undo pass', () => {
   let editing = true;
-  const s = new Session([annotation(7, 'open talks')], { ...noActions, isEditing: () => editing });
+  const s = new Session([annotation(7, 'open talks')], { ...editingActions, isEditing: () => editing });
   s.dispatch(s.state.tr.insertText('new ', s.pos('open')));
   editing = false;
   const before = s.text();

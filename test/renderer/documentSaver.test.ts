@@ -9,7 +9,8 @@ import { docFromJson } from '../../common/schema.ts';
 import { posToOffset, textBlocks } from '../../common/text.ts';
 import type { DocumentEditsSaved } from '../../common/types.ts';
 import { openLibrary } from '../../core/library.ts';
-import { documentEditorState, highlightsOf, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
+import { documentEditorState, highlightsOf } from '../../renderer/src/editor/documentEditor.ts';
+import { editingActions } from './editingActions.ts';
 import { applyTag, removeHighlight, takeInHighlights } from '../../renderer/src/editor/coding.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
 import { DocumentSaver } from '../../renderer/src/documentSaver.ts';
@@ -19,11 +20,6 @@ const release = `Ministers agree on consultations
 5 May 2025
 
 The ministers agreed to hold consultations on information security. Experts will meet in June.`;
-
-const actions: EditorActions = {
-  isEditing: () => true, isSnapping: () => false, stopEditing() {}, toggleEditing() {}, toggleSnapping() {},
-  applyShortcut: () => false, repeatLastTag: () => false, openNote: () => false, openPicker() {}, openPalette: () => false,
-};
 
 /// A real library with one document, and an editor session on it saved by a DocumentSaver.
 async function session(t: TestContext) {
@@ -53,7 +49,7 @@ async function session(t: TestContext) {
   });
   const s = {
     service, tag, existing, documentId: document.id, saver, results, errors,
-    state: documentEditorState(doc, highlightsOf(doc, [existing]), [], actions),
+    state: documentEditorState(doc, highlightsOf(doc, [existing]), [], editingActions),
     dispatch(tr: Transaction) {
       s.state = s.state.applyTransaction(pinHighlights(s.state, tr)).state;
       saver.changed(s.state);

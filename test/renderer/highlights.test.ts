@@ -4,7 +4,8 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import type { DecorationSet } from 'prosemirror-view';
 import { schema } from '../../common/schema.ts';
 import type { Tag } from '../../common/types.ts';
-import { documentEditorState, type EditorActions } from '../../renderer/src/editor/documentEditor.ts';
+import { documentEditorState } from '../../renderer/src/editor/documentEditor.ts';
+import { editingActions } from './editingActions.ts';
 import { applyTag, codingState } from '../../renderer/src/editor/coding.ts';
 import type { Highlight } from '../../renderer/src/editor/codingStep.ts';
 import { drawNearest, drawnHighlights, highlightDecorations, undrawnBlocks } from '../../renderer/src/editor/highlights.ts';
@@ -12,19 +13,6 @@ import { drawNearest, drawnHighlights, highlightDecorations, undrawnBlocks } fro
 const tag = (id: number, name: string, color: string): Tag =>
   ({ id, name, color, parentId: null, shortcut: null, position: id, description: '', whenToUse: '', whenNotToUse: '', example: '' });
 const tags = [tag(1, 'ITU role', '#d9480f'), tag(2, 'Cybercrime', '#1c7ed6')];
-
-const noActions: EditorActions = {
-  isEditing: () => true,
-  isSnapping: () => false,
-  stopEditing: () => {},
-  toggleEditing: () => {},
-  toggleSnapping: () => {},
-  applyShortcut: () => false,
-  repeatLastTag: () => false,
-  openNote: () => false,
-  openPicker: () => {},
-  openPalette: () => false,
-};
 
 /// 400 paragraphs of 100 characters (far more than is drawn at opening); every tenth holds a
 /// highlight, two overlap, and one crosses from paragraph 250 into 251.
@@ -38,7 +26,7 @@ function longDocument(): EditorState {
   for (let i = 0; i < 400; i += 10) highlights.push({ key: key++, from: starts[i]! + 10, to: starts[i]! + 40, tagIds: [1 + (i % 20 === 0 ? 1 : 0)], note: '' });
   highlights.push({ key: key++, from: starts[120]! + 20, to: starts[120]! + 60, tagIds: [1, 2], note: '' });
   highlights.push({ key: key++, from: starts[250]! + 80, to: starts[251]! + 20, tagIds: [2], note: '' });
-  return documentEditorState(doc, highlights, tags, noActions);
+  return documentEditorState(doc, highlights, tags, editingActions);
 }
 
 /// Every decoration as [from, to, class, highlight keys], in order.
