@@ -21,6 +21,7 @@ import { describeQuote } from '../../common/quote.ts';
 import { progress } from '../importMeasurement.ts';
 import { seededRandom } from '../pressReleases.ts';
 import type { Measurement, Scenario } from '../scenario.ts';
+import { median } from '../statistics.ts';
 import { syntheticDocument } from '../syntheticDocument.ts';
 
 const ID = 'anchor.reanchor';
@@ -211,10 +212,4 @@ function wordToReword(text: string, range: TextRange): TextRange | null {
   if (!match) return null;
   const start = range.start + match.index + 1;
   return { start, end: start + match[1]!.length };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

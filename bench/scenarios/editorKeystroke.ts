@@ -24,6 +24,7 @@ import { bundleEditorPage } from '../editorPage/bundle.ts';
 import type { EditorVariant } from '../editorPage/main.ts';
 import { progress } from '../importMeasurement.ts';
 import type { Measurement, Scenario } from '../scenario.ts';
+import { percentile } from '../statistics.ts';
 import { SYNTHETIC_CODEBOOK, syntheticDocument, type SyntheticDocument } from '../syntheticDocument.ts';
 
 const ID = 'editor.keystroke';
@@ -175,10 +176,4 @@ async function checkTyped(page: Page, variant: EditorVariant, original: string):
   if (grown !== expected) throw new Error(`${ID}: the ${variant} editor grew by ${grown} characters, not the ${expected} typed.`);
   if (typed === 8 || variant === 'rebuilt') return undefined;
   return `the ${variant} editor holds ${typed} of 8 typed passages intact`;
-}
-
-/// The value below which `share` of `values` fall (nearest rank).
-function percentile(values: readonly number[], share: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length * share) - 1)]!;
 }

@@ -27,6 +27,7 @@ import { startLoopbackHost } from '../../server/host.ts';
 import { chromiumArgs, chromiumPath } from '../../test/e2e/harness.ts';
 import { progress } from '../importMeasurement.ts';
 import type { Measurement, Scenario } from '../scenario.ts';
+import { median } from '../statistics.ts';
 import { SYNTHETIC_CODEBOOK, syntheticDocument } from '../syntheticDocument.ts';
 
 const ID = 'editor.open';
@@ -156,7 +157,7 @@ async function timeOpening(page: Page, url: string, expected: Expected): Promise
   // a helper the page does not have.
   await page.evaluate(({ blocks, decorated }) => {
     const total = decorated.reduce((sum, n) => sum + n, 0);
-    const opened = new Promise<{ shown: number; allDrawn: number }>((done, fail) => {
+    const opened = new Promise<Opening>((done, fail) => {
       document.addEventListener('click', async () => {
         const clicked = performance.now();
         const editors = document.getElementsByClassName('document-text');
@@ -189,14 +190,8 @@ async function timeOpening(page: Page, url: string, expected: Expected): Promise
         done({ shown, allDrawn: performance.now() - clicked });
       }, { capture: true, once: true });
     });
-    (window as Window & { benchOpened?: Promise<{ shown: number; allDrawn: number }> }).benchOpened = opened;
+    (window as Window & { benchOpened?: Promise<Opening> }).benchOpened = opened;
   }, expected);
   await page.locator('.library-item', { hasText: expected.title }).click();
-  return page.evaluate(() => (window as Window & { benchOpened?: Promise<{ shown: number; allDrawn: number }> }).benchOpened!);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return page.evaluate(() => (window as Window & { benchOpened?: Promise<Opening> }).benchOpened!);
 }
