@@ -1,10 +1,10 @@
 /// The open document's details (title, date, source, URL) as a small form. The contract's
 /// own schema checks them before they are sent (so a foreseeable refusal is not a failed
 /// request), the library checks them again; a refusal shows next to the field it names.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { methodArgs } from '../../common/api.ts';
 import type { LibraryDocument } from '../../common/types.ts';
-import { asExcerptError } from '../../common/client.ts';
+import { schemaProblems, useCheckedForm } from './useCheckedForm.tsx';
 
 /// What the form saves, as updateDocument takes it (empty fields are cleared, the title is required).
 export interface DetailsChanges {
@@ -15,7 +15,6 @@ export interface DetailsChanges {
 }
 
 type Field = keyof DetailsChanges;
-type Problems = Partial<Record<Field | 'form', string>>;
 
 interface DocumentDetailsProps {
   document: LibraryDocument;
@@ -26,65 +25,22 @@ interface DocumentDetailsProps {
 const labels: Record<Field, string> = { title: 'Title', published: 'Date', source: 'Source', sourceUrl: 'URL' };
 
 export function DocumentDetails({ document, onSave, onClose }: DocumentDetailsProps) {
-  const id = useId();
   const [values, setValues] = useState<Record<Field, string>>({
     title: document.title,
     published: document.published ?? '',
     source: document.source ?? '',
     sourceUrl: document.sourceUrl ?? '',
   });
-  const [errors, setErrors] = useState<Problems>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, onSubmit, onKeyDown, field } = useCheckedForm(labels, 'details-field', onClose);
 
-  const refuse = (problems: Problems) => {
-    setErrors(problems);
-    setSaving(false);
-    const first = (Object.keys(labels) as Field[]).find((field) => problems[field]);
-    if (first) globalThis.document.getElementById(`${id}-${first}`)?.focus();
-  };
+  const blankIsNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  const changes = { title: values.title, published: blankIsNull(values.published), source: blankIsNull(values.source), sourceUrl: blankIsNull(values.sourceUrl) };
+  const submit = onSubmit(() => schemaProblems(methodArgs.updateDocument.safeParse({ id: document.id, ...changes }), labels), () => onSave(changes));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const blankIsNull = (value: string) => (value.trim() === '' ? null : value.trim());
-    const changes = { title: values.title, published: blankIsNull(values.published), source: blankIsNull(values.source), sourceUrl: blankIsNull(values.sourceUrl) };
-    const foreseen = checkDetails(document.id, changes);
-    if (foreseen) return refuse(foreseen);
-    setSaving(true);
-    setErrors({});
-    try {
-      await onSave(changes);
-    } catch (error) {
-      const refusal = asExcerptError(error);
-      refuse({ [refusal.field && refusal.field in labels ? refusal.field : 'form']: refusal.message });
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
-
-  const input = (field: Field, type: string, extra: Record<string, unknown> = {}) => (
-    <div className={`details-field details-field-${field}`}>
-      <label htmlFor={`${id}-${field}`}>{labels[field]}</label>
-      <input
-        id={`${id}-${field}`}
-        type={type}
-        value={values[field]}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
-        onChange={(event) => setValues((v) => ({ ...v, [field]: event.target.value }))}
-        {...extra}
-      />
-      {errors[field] && (
-        <p id={`${id}-${field}-error`} className="field-error">
-          {errors[field]}
-        </p>
-      )}
-    </div>
-  );
+  const input = (name: Field, type: string, extra: Record<string, unknown> = {}) =>
+    field(name, (props) => (
+      <input {...props} type={type} value={values[name]} onChange={(event) => setValues((v) => ({ ...v, [name]: event.target.value }))} {...extra} />
+    ));
 
   return (
     <form className="document-details" aria-label="Document details" noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown}>
@@ -103,17 +59,4 @@ export function DocumentDetails({ document, onSave, onClose }: DocumentDetailsPr
       </div>
     </form>
   );
-}
-
-/// What the contract's schema says of each field, as sentences; null when all is well.
-function checkDetails(id: number, changes: DetailsChanges): Problems | null {
-  const parsed = methodArgs.updateDocument.safeParse({ id, ...changes });
-  if (parsed.success) return null;
-  const problems: Problems = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    const key = field in labels ? (field as Field) : 'form';
-    problems[key] ??= `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
-  }
-  return problems;
 }

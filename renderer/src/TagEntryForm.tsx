@@ -1,11 +1,11 @@
 /// A tag's codebook entry as a form: name, colour, shortcut key, and the definition with when
 /// to use the tag, when not to, and an example. The contract's schema checks it before it is
 /// sent; the library checks it again, and a refusal shows next to the field it names.
-import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { methodArgs } from '../../common/api.ts';
 import type { Tag } from '../../common/types.ts';
-import { asExcerptError } from '../../common/client.ts';
 import { RESERVED_KEYS } from '../../common/reservedKeys.ts';
+import { schemaProblems, useCheckedForm } from './useCheckedForm.tsx';
 
 /// What the form saves, as createTag and updateTag take it.
 export interface TagEntry {
@@ -19,7 +19,6 @@ export interface TagEntry {
 }
 
 type Field = keyof TagEntry;
-type Problems = Partial<Record<Field | 'form', string>>;
 
 interface TagEntryFormProps {
   /// "New tag", "Edit “Actors”": what the form is for.
@@ -55,56 +54,10 @@ const placeholders: Partial<Record<Field, string>> = {
 const SHORTCUT_KEYS = [...'0123456789abcdefghijklmnopqrstuvwxyz'];
 
 export function TagEntryForm({ title, entry, tagId, tags, onSave, onCancel }: TagEntryFormProps) {
-  const id = useId();
   const [values, setValues] = useState<TagEntry>(entry);
-  const [errors, setErrors] = useState<Problems>({});
-  const [saving, setSaving] = useState(false);
-  const set = (field: Field, value: string | null) => setValues((v) => ({ ...v, [field]: value }));
-
-  const refuse = (problems: Problems) => {
-    setErrors(problems);
-    setSaving(false);
-    const first = (Object.keys(labels) as Field[]).find((field) => problems[field]);
-    if (first) document.getElementById(`${id}-${first}`)?.focus();
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const foreseen = checkEntry(values);
-    if (foreseen) return refuse(foreseen);
-    setSaving(true);
-    setErrors({});
-    try {
-      await onSave(values);
-    } catch (error) {
-      const refusal = asExcerptError(error);
-      refuse({ [refusal.field && refusal.field in labels ? refusal.field : 'form']: refusal.message });
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-    }
-  };
-
-  // Wires a field's label, error and invalid state together.
-  const field = (name: Field, control: (props: FieldProps) => ReactNode) => (
-    <div className={`tag-entry-field tag-entry-field-${name}`}>
-      <label htmlFor={`${id}-${name}`}>{labels[name]}</label>
-      {control({
-        id: `${id}-${name}`,
-        'aria-invalid': errors[name] ? true : undefined,
-        'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
-      })}
-      {errors[name] && (
-        <p id={`${id}-${name}-error`} className="field-error">
-          {errors[name]}
-        </p>
-      )}
-    </div>
-  );
+  const { errors, saving, onSubmit, onKeyDown, field } = useCheckedForm(labels, 'tag-entry-field', onCancel);
+  const set = (name: Field, value: string | null) => setValues((v) => ({ ...v, [name]: value }));
+  const submit = onSubmit(() => schemaProblems(methodArgs.createTag.safeParse(values), labels), () => onSave(values));
 
   const text = (name: 'description' | 'whenToUse' | 'whenNotToUse' | 'example') =>
     field(name, (props) => (
@@ -147,12 +100,6 @@ export function TagEntryForm({ title, entry, tagId, tags, onSave, onCancel }: Ta
   );
 }
 
-interface FieldProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
 // Each shortcut key with why it cannot be chosen (the app answers to it, another tag has it),
 // or null when it is free for tag `tagId`.
 function shortcutOptions(tags: readonly Tag[], tagId: number | null) {
@@ -163,17 +110,4 @@ function shortcutOptions(tags: readonly Tag[], tagId: number | null) {
     const unavailable = reserved !== undefined ? `reserved: ${reserved}` : holder !== undefined ? `used by “${holder}”` : null;
     return { key, unavailable };
   });
-}
-
-/// What the contract's schema says of each field, as sentences; null when all is well.
-function checkEntry(entry: TagEntry): Problems | null {
-  const parsed = methodArgs.createTag.safeParse(entry);
-  if (parsed.success) return null;
-  const problems: Problems = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    const key = field in labels ? (field as Field) : 'form';
-    problems[key] ??= `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
-  }
-  return problems;
 }
