@@ -97,25 +97,24 @@ export interface TagMerged {
   annotationsMoved: number;
 }
 
-/// A highlight: a stand-off range of a document's text with its quote and context
-/// (a W3C TextQuoteSelector) so it can be found again if the text changes.
 /// A highlight standing on its document's text, as the editor needs it: where it stands (UTF-16
-/// offsets into the canonical text, end exclusive), its quote, tags and note, and when it last
-/// changed.
+/// offsets into the canonical text, end exclusive), its tags and note, and when it last changed.
+/// Its quote is the text there (editor/ranges.ts quoteAt): a document with thousands of
+/// highlights opens without sending each passage twice.
 export interface TextHighlight {
   id: number;
   start: number;
   end: number;
-  exact: string;
   note: string;
   tagIds: number[];
   updatedAt: string;
 }
 
-/// A highlight with what finds it again in a changed text (the context around its quote)
-/// and its history.
+/// A highlight: a stand-off range of a document's text with its quote and context (a W3C
+/// TextQuoteSelector) so it can be found again if the text changes, and its history.
 export interface Annotation extends TextHighlight {
   documentId: number;
+  exact: string;
   prefix: string;
   suffix: string;
   createdAt: string;

@@ -16,8 +16,8 @@ const paragraphs = [
   'The talks will resume in spring.',
 ];
 
-/// A stored highlight as a save returns it: without its context and history.
-function onText({ documentId: _documentId, prefix: _prefix, suffix: _suffix, createdAt: _createdAt, ...highlight }: Annotation): TextHighlight {
+/// A stored highlight as a save returns it: without its quote, context and history.
+function onText({ documentId: _documentId, exact: _exact, prefix: _prefix, suffix: _suffix, createdAt: _createdAt, ...highlight }: Annotation): TextHighlight {
   return highlight;
 }
 
@@ -90,10 +90,10 @@ test('an edit saves the new text and every highlight where the editor put it, in
   assert.equal(stored, text);
   assert.equal(saved.document.contentHash, createHash('sha256').update(text).digest('hex'));
   assert.deepEqual(saved.document, described, 'the saved document as stored, without its plain text');
-  const created = saved.annotations.find((a) => a.exact === 'On 19 November')!;
+  const created = saved.annotations.find((a) => text.slice(a.start, a.end) === 'On 19 November')!;
   assert.deepEqual(saved.saved, [{ key: 'k-geneva', id: geneva.id }, { key: 'k-convention', id: convention.id }, { key: 'new-1', id: created.id }]);
   assert.deepEqual(saved.annotations, (await service.listAnnotations({ documentId: doc.id })).map(onText));
-  assert.deepEqual(saved.annotations.map((a) => [a.id, a.exact, a.tagIds, a.note]), [
+  assert.deepEqual(saved.annotations.map((a) => [a.id, text.slice(a.start, a.end), a.tagIds, a.note]), [
     [created.id, 'On 19 November', [venue.id, crime.id].sort((a, b) => a - b), 'date'],
     [geneva.id, 'in Geneva', [], 'where'],
     [convention.id, 'a convention against information crime', [crime.id], ''],
@@ -141,7 +141,7 @@ test('a highlight sent with its id comes back from the review list onto the text
     highlights: [over(text, 'They called for a convention', { key: 'undo', id: restored.id, note: 'restored' })],
   });
   assert.deepEqual(back.reviewItems, []);
-  assert.deepEqual(back.annotations.map((a) => [a.id, a.exact, a.note]), [[other.id, 'in Geneva', ''], [restored.id, 'They called for a convention', 'restored']]);
+  assert.deepEqual(back.annotations.map((a) => [a.id, text.slice(a.start, a.end), a.note]), [[other.id, 'in Geneva', ''], [restored.id, 'They called for a convention', 'restored']]);
   assert.deepEqual(back.annotations.find((a) => a.id === other.id), onText(other), 'a highlight the save leaves out is untouched when the text stays');
   assert.equal(back.document.contentHash, doc.baseHash, 'no doc: the text did not change');
   assert.equal(library.db.prepare('SELECT count(*) FROM document_revisions').pluck().get(), 0);
@@ -273,7 +273,7 @@ test('a save of 5,000 highlights stores each with its quote and returns its id b
   const byId = new Map(first.annotations.map((a) => [a.id, a]));
   first.saved.forEach(({ id }, i) => {
     const a = byId.get(id)!;
-    assert.deepEqual([a.exact, a.tagIds.length, a.note], [sentence(i), i % 2 ? 1 : 2, i % 10 ? '' : `note ${i}`]);
+    assert.deepEqual([text.slice(a.start, a.end), a.tagIds.length, a.note], [sentence(i), i % 2 ? 1 : 2, i % 10 ? '' : `note ${i}`]);
   });
 
   // A word added at the start moves all 5,000 by its length.
@@ -287,6 +287,7 @@ test('a save of 5,000 highlights stores each with its quote and returns its id b
   });
   assert.equal(second.annotations.length, 5000);
   const { text: secondText } = await service.getDocument({ id: doc.id });
-  for (const a of second.annotations) assert.equal(secondText.slice(a.start, a.end), a.exact);
-  assert.deepEqual(second.annotations.map((a) => a.exact).sort(), first.annotations.map((a) => a.exact).sort());
+  const quotes = (list: readonly TextHighlight[], within: string) => list.map((a) => within.slice(a.start, a.end)).sort();
+  assert.deepEqual(quotes(second.annotations, secondText), quotes(first.annotations, text));
+  for (const a of await service.listAnnotations({ documentId: doc.id })) assert.equal(secondText.slice(a.start, a.end), a.exact, 'stored with its new quote');
 });

@@ -1,13 +1,18 @@
 /// The open document's highlights in reading order: the quote (click to see it in the
 /// text), its tags, a note, and a way to delete it; below them, the highlights to review.
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { Node } from 'prosemirror-model';
 import type { ReviewItem, Tag, TextHighlight } from '../../common/types.ts';
+import { textBlocks } from '../../common/text.ts';
+import { quoteAt } from './editor/ranges.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { shortQuote } from './shortQuote.ts';
 import { useWhenSeen } from './useWhenSeen.ts';
 
 interface AnnotationListProps {
   annotations: readonly TextHighlight[] | null;
+  /// The text as stored, which the annotations' offsets count into (their quotes are read there).
+  text: Node | null;
   reviewItems: readonly ReviewItem[] | null;
   tags: readonly Tag[];
   onShow: (annotation: TextHighlight) => void;
@@ -21,8 +26,9 @@ interface AnnotationListProps {
 /// Highlights shown at first and added at a time: a screenful or two.
 const PAGE = 25;
 
-export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard, onReattach }: AnnotationListProps) {
+export function AnnotationList({ annotations, text, reviewItems, tags, onShow, onDelete, onRemoveTag, onNote, onDiscard, onReattach }: AnnotationListProps) {
   const tagById = new Map(tags.map((t) => [t.id, t]));
+  const blocks = useMemo(() => (text ? textBlocks(text) : []), [text]);
   // A document may hold thousands of highlights: the list grows a page at a time as it is
   // scrolled (or "Show more" pressed), so opening the document and saving in it stay quick.
   const [shown, setShown] = useState(PAGE);
@@ -38,7 +44,8 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
       {annotations?.length === 0 && <p className="empty-note">No highlights yet. Select a passage in the text to tag it.</p>}
       <ol className="annotation-list">
         {annotations?.slice(0, shown).map((a) => {
-          const quote = shortQuote(a.exact);
+          const exact = text ? quoteAt(text, blocks, a) : '';
+          const quote = shortQuote(exact);
           const own = a.tagIds.flatMap((id) => tagById.get(id) ?? []);
           return (
             <li key={a.id} className="annotation" data-annotation-id={a.id}>
@@ -49,7 +56,7 @@ export function AnnotationList({ annotations, reviewItems, tags, onShow, onDelet
                 onClick={() => onShow(a)}
                 title="Show in the text"
               >
-                {a.exact}
+                {exact}
               </button>
               <ul className="tag-chips" aria-label="Tags">
                 {own.length === 0 && <li className="tag-chip tag-chip-none">No tag</li>}

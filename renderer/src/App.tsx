@@ -1,6 +1,7 @@
 /// The app shell: library on the left, the open document in the middle, its highlights on
 /// the right, a message bar for whatever went wrong, and importing by button or by drop.
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import type { Node } from 'prosemirror-model';
 import type { DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag, TextHighlight } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
@@ -129,10 +130,10 @@ export function App() {
     return tag;
   };
 
-  // The library now holds what the editor did: the sidebar and the counts follow. The
-  // editor keeps its own parse of the text (`node`), which is what was saved.
-  const saved = (result: DocumentEditsSaved) => {
-    setOpen((current) => (current && current.document.id === result.document.id ? { document: result.document, node: current.node } : current));
+  // The library now holds what the editor did (`doc`, the text saved): the sidebar and the
+  // counts follow.
+  const saved = (result: DocumentEditsSaved, doc: Node) => {
+    setOpen((current) => (current && current.document.id === result.document.id ? { document: result.document, node: doc } : current));
     setAnnotations(inReadingOrder(result.annotations));
     setAnnotationsAsOf(savesCompleted());
     setReviewItems(result.reviewItems);
@@ -205,6 +206,7 @@ export function App() {
           <AnnotationList
             key={listedOpen?.document.id ?? 'none'}
             annotations={listedOpen ? listedAnnotations : null}
+            text={listedOpen?.node ?? null}
             reviewItems={listedOpen ? listedReviewItems : null}
             tags={tags}
             onShow={(a) => documentView.current?.showAnnotation(a)}

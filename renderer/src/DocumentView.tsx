@@ -28,7 +28,8 @@ import { DocumentHeader } from './DocumentHeader.tsx';
 import { panelBelow, type Anchored } from './panelPosition.ts';
 import { api } from './api.ts';
 
-/// A document as stored, with its ProseMirror node (parsed once when it is opened).
+/// A document as stored, with its text as a ProseMirror node (parsed when it is opened, the
+/// editor's own after a save).
 export interface OpenDocument {
   document: LibraryDocument;
   node: Node;
@@ -60,7 +61,7 @@ interface DocumentViewProps {
   onTagUsed: (tagId: number) => void;
   /// Creates a tag by name or path ("Actors › Regulator"), with any missing parent.
   onCreateTag: (path: string) => Promise<Tag>;
-  onSaved: (result: DocumentEditsSaved) => void;
+  onSaved: (result: DocumentEditsSaved, doc: Node) => void;
   onError: (error: unknown) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
@@ -218,7 +219,7 @@ export function DocumentView(props: DocumentViewProps) {
       savedDoc: node,
       saved: now.annotations,
       save: (args) => api.saveDocumentEdits(args),
-      onSaved: (result) => latest.current.props.onSaved(result),
+      onSaved: (result, doc) => latest.current.props.onSaved(result, doc),
       onError: (error) => latest.current.props.onError(error),
     });
     saverRef.current = saver;
