@@ -53,7 +53,7 @@ test('openDocument gives the document without its plain text, its highlights and
   const opened = await library.service.openDocument({ id });
   assert.deepEqual(opened.document, described);
   assert.equal('text' in opened.document, false, 'the plain text is not sent to the editor');
-  assert.deepEqual(opened.annotations, [{ id: placed.id, start, end: start + 9, note: 'who', tagIds: [], updatedAt: placed.updatedAt }], 'placed highlights without their quote and context');
+  assert.deepEqual(opened.annotations, [{ id: placed.id, start, end: start + 9, note: 'who', tagIds: [] }], 'placed highlights without their quote, context and history');
   assert.deepEqual(opened.reviewItems.map((r) => [r.id, r.exact, r.reason]), [[later.id, 'Tuesday', 'deleted']]);
   await assert.rejects(library.service.openDocument({ id: other + 1 }), (e: unknown) =>
     e instanceof ExcerptError && e.code === 'not-found' && e.field === 'id');

@@ -17,7 +17,7 @@ const paragraphs = [
 ];
 
 /// A stored highlight as a save returns it: without its quote, context and history.
-function onText({ documentId: _documentId, exact: _exact, prefix: _prefix, suffix: _suffix, createdAt: _createdAt, ...highlight }: Annotation): TextHighlight {
+function onText({ documentId: _documentId, exact: _exact, prefix: _prefix, suffix: _suffix, createdAt: _createdAt, updatedAt: _updatedAt, ...highlight }: Annotation): TextHighlight {
   return highlight;
 }
 
@@ -103,7 +103,7 @@ test('an edit saves the new text and every highlight where the editor put it, in
     assert.ok(text.slice(0, a.start).endsWith(a.prefix) && text.slice(a.end).startsWith(a.suffix), `context of ${a.exact}`);
     assert.ok(a.prefix.length > 0 || a.start === 0);
   }
-  const movedConvention = saved.annotations.find((a) => a.id === convention.id)!;
+  const movedConvention = (await service.listAnnotations({ documentId: doc.id })).find((a) => a.id === convention.id)!;
   assert.equal(movedConvention.updatedAt > convention.updatedAt, true, 'a moved highlight is marked updated');
 
   // The highlight whose text went waits in the review list with its old quote and place.

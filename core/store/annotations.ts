@@ -53,8 +53,8 @@ export function annotationStore(db: Database.Database) {
   // A document's highlights are read with their tags in two queries, not a tag query per
   // highlight: a document may hold thousands, and an editing save reads them all.
   // Read as plain rows: the editor asks for every highlight of the document as it opens.
-  const onText = db.prepare<[number], [id: number, start: number, end: number, note: string, updatedAt: string]>(`
-    SELECT id, "start", "end", note, updated_at FROM annotations
+  const onText = db.prepare<[number], [id: number, start: number, end: number, note: string]>(`
+    SELECT id, "start", "end", note FROM annotations
     WHERE document_id = ? AND review_reason IS NULL ORDER BY "start", "end", id`).raw();
   const inDocument = db.prepare<[number], Omit<Annotation, 'tagIds'>>(
     `SELECT ${rowColumns} FROM annotations a WHERE a.document_id = ? AND a.review_reason IS NULL ORDER BY a."start", a."end", a.id`);
@@ -116,7 +116,7 @@ export function annotationStore(db: Database.Database) {
     /// The placed highlights of a document in reading order, as the editor needs them.
     onTextOf(documentId: number): TextHighlight[] {
       const tagIds = tagsByAnnotation(documentId);
-      return onText.all(documentId).map(([id, start, end, note, updatedAt]) => ({ id, start, end, note, tagIds: tagIds.get(id) ?? [], updatedAt }));
+      return onText.all(documentId).map(([id, start, end, note]) => ({ id, start, end, note, tagIds: tagIds.get(id) ?? [] }));
     },
     /// The placed highlights of a document, as selectors to re-anchor.
     selectorsIn(documentId: number): PlacedSelector[] {

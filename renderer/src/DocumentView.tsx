@@ -109,6 +109,8 @@ export function DocumentView(props: DocumentViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const saverRef = useRef<DocumentSaver | null>(null);
+  /// The highlights list the editor was built from.
+  const builtFrom = useRef<readonly TextHighlight[] | null>(null);
   const [picker, setPicker] = useState<PickerState | null>(null);
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
@@ -223,6 +225,7 @@ export function DocumentView(props: DocumentViewProps) {
       onError: (error) => latest.current.props.onError(error),
     });
     saverRef.current = saver;
+    builtFrom.current = now.annotations;
     const view: EditorView = new EditorView(hostRef.current, {
       state: documentEditorState(node, highlightsOf(node, now.annotations), now.tags, actions),
       attributes: editorAttributes(now.open.document.title, false),
@@ -274,14 +277,14 @@ export function DocumentView(props: DocumentViewProps) {
 
   // Highlights changed, added or deleted outside the editor (a merged tag, another window, the
   // command line) are taken in when nothing here waits to be saved; they are not steps to undo.
-  // Only a list asked for after this window's latest save tells that a highlight is gone.
+  // Only a list asked for after this window's latest save tells anything (an older one may not
+  // hold what that save did), and the list the editor was built from tells nothing new.
   useEffect(() => {
     const view = viewRef.current;
     const saver = saverRef.current;
-    if (!view || !saver || saver.pending()) return;
-    const newer = annotations.filter((a) => saver.isNewer(a));
-    const current = annotationsAsOf === savesCompleted();
-    const deleted = current ? saver.deletedElsewhere(annotations).map((id) => saver.keyOf(id)) : [];
+    if (!view || !saver || annotations === builtFrom.current || annotationsAsOf !== savesCompleted() || saver.pending()) return;
+    const newer = saver.changedElsewhere(annotations);
+    const deleted = saver.deletedElsewhere(annotations).map((id) => saver.keyOf(id));
     if (newer.length === 0 && deleted.length === 0) return;
     keepPageSelection(view);
     const tr = takeInHighlights(view.state, highlightsOf(view.state.doc, newer).map((h) => ({ ...h, key: saver.keyOf(h.key) })), deleted);

@@ -51,8 +51,6 @@ export class DocumentSaver {
   private gone = new Set<number>();
   /// Every text this session saw stored: a document arriving with one of these is not newer.
   private knownHashes = new Set<string>();
-  /// When the library last changed each highlight, as this session last heard.
-  private lastChanged = new Map<number, string>();
   private latest: EditorState | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
@@ -103,21 +101,22 @@ export class DocumentSaver {
     this.baseHash = baseHash;
     this.knownHashes.add(baseHash);
     this.saved = new Map(annotations.map((a) => [a.id, savedHighlight(a)]));
-    for (const a of annotations) this.lastChanged.set(a.id, a.updatedAt);
   }
 
-  /// Whether the library changed this highlight after this session last heard of it (a merged
-  /// tag, another window): a list read before one of our saves brings nothing newer.
-  isNewer(annotation: TextHighlight): boolean {
-    return !this.gone.has(annotation.id) && (this.lastChanged.get(annotation.id) ?? '') < annotation.updatedAt;
+  /// The highlights of `list` (the library's placed highlights, read after this window's
+  /// latest save and when nothing here waited to be saved) that differ from what this session
+  /// holds as saved, or that it never held: changed or added outside the editor (a merged tag,
+  /// another window, the command line).
+  changedElsewhere(list: readonly TextHighlight[]): TextHighlight[] {
+    return list.filter((a) => {
+      const before = this.saved.get(a.id);
+      return !this.gone.has(a.id) && (!before || !same(before, savedHighlight(a)));
+    });
   }
 
   /// Highlights changed or added outside the editor, taken as saved.
   takeIn(annotations: readonly TextHighlight[]): void {
-    for (const a of annotations) {
-      this.saved.set(a.id, savedHighlight(a));
-      this.lastChanged.set(a.id, a.updatedAt);
-    }
+    for (const a of annotations) this.saved.set(a.id, savedHighlight(a));
   }
 
   /// Highlights this session holds as saved that `list` (the library's placed highlights,
@@ -192,7 +191,6 @@ export class DocumentSaver {
       completedSaves++;
       this.savedDoc = doc;
       this.adopt(result.annotations, result.document.contentHash);
-      for (const item of result.reviewItems) this.lastChanged.set(item.id, item.updatedAt);
       this.options.onSaved(result, doc);
     } catch (error) {
       this.options.onError(error);

@@ -165,3 +165,34 @@ test('a highlight deleted elsewhere while the document is open leaves the editor
   assert.doesNotMatch((await s.service.getDocument({ id: s.documentId })).text, /Today/);
   assert.deepEqual(await s.stored(), ['information security']);
 });
+
+test('highlights changed or added elsewhere are told apart from what this session saved, once taken in', async (t) => {
+  const s = await session(t);
+  s.select('information security');
+  applyTag(s.tag.id, { toggle: true })(s.state, s.dispatch);
+  await s.saver.flush();
+  const ours = s.results.at(-1)!.annotations;
+  assert.deepEqual(s.saver.changedElsewhere(ours), [], 'a save brings back what it saved');
+
+  // Another window retags the highlight that was there at opening and adds one of its own.
+  const other = await s.service.createTag({ name: 'Venue' });
+  await s.service.updateAnnotation({ id: s.existing.id, tagIds: [other.id] });
+  const start = posToOffset(textBlocks(s.state.doc), s.pos('The ministers'));
+  const added = await s.service.createAnnotation({ documentId: s.documentId, start, end: start + 'The ministers'.length });
+  const { annotations } = await s.service.openDocument({ id: s.documentId });
+  assert.deepEqual(s.saver.changedElsewhere(annotations).map((a) => [a.id, a.tagIds]), [[added.id, []], [s.existing.id, [other.id]]]);
+  // Taken in as DocumentView does: into the editor (no step to undo) and as saved.
+  const changed = s.saver.changedElsewhere(annotations);
+  const tr = takeInHighlights(s.state, highlightsOf(s.state.doc, changed).map((h) => ({ ...h, key: s.saver.keyOf(h.key) })), []);
+  s.saver.takeIn(changed);
+  s.dispatch(tr);
+  assert.deepEqual(s.saver.changedElsewhere(annotations), [], 'taken in as saved');
+  const saves = s.results.length;
+  await s.saver.flush();
+  assert.equal(s.results.length, saves, 'nothing to send back');
+
+  // A highlight this session removed does not come back from a list that still holds it.
+  removeHighlight(s.saver.keyOf(added.id))(s.state, s.dispatch);
+  await s.saver.flush();
+  assert.deepEqual(s.saver.changedElsewhere(annotations), []);
+});
