@@ -10,7 +10,7 @@ import type { DocumentEditsSaved, LibraryDocument, ReviewItem, Tag, TextHighligh
 import { textBlocks } from '../../common/text.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
-import { applyTag, changeHighlight, codingState, reattachHighlight, removeHighlight, selectedHighlight, takeInHighlights, trimmedSelection } from './editor/coding.ts';
+import { applyTag, changeHighlight, codingState, exactlyOn, reattachHighlight, removeHighlight, selectedHighlight, takeInHighlights, trimmedSelection } from './editor/coding.ts';
 import { setTagColors } from './editor/highlights.ts';
 import { pinHighlights } from './editor/pinHighlights.ts';
 import { syncSelectionFromDOM } from './editor/domSelection.ts';
@@ -150,7 +150,7 @@ export function DocumentView(props: DocumentViewProps) {
   const quoteOf = (view: EditorView, range: { from: number; to: number }) => shortQuote(view.state.doc.textBetween(range.from, range.to, ' '));
 
   const appliedOn = (view: EditorView, range: { from: number; to: number }): readonly number[] =>
-    [...codingState(view.state).highlights.values()].find((h) => h.from === range.from && h.to === range.to)?.tagIds ?? [];
+    exactlyOn(view.state, range)?.tagIds ?? [];
 
   const tagPassage = (view: EditorView, tagId: number, toggle: boolean, on?: { from: number; to: number }): boolean => {
     const done = applyTag(tagId, { toggle, on })(view.state, view.dispatch);

@@ -2,10 +2,11 @@
 /// carried exactly through an edit) and every coding action is a CodingStep in the same
 /// transaction history, so undo and redo cover highlights and text alike.
 import { Plugin, PluginKey, type Command, type EditorState, type Transaction } from 'prosemirror-state';
-import { CodingStep, mapHighlight, type Highlight } from './codingStep.ts';
+import { CodingStep, type Highlight } from './codingStep.ts';
+import { HighlightStore } from './highlightStore.ts';
 
 export interface CodingState {
-  highlights: ReadonlyMap<number, Highlight>;
+  highlights: HighlightStore;
   /// Highlights whose whole text an edit deleted: saved to the review list; undo brings them back.
   deletedByEdit: ReadonlyMap<number, Highlight>;
 }
@@ -16,7 +17,7 @@ export function codingPlugin(initial: readonly Highlight[]): Plugin<CodingState>
   return new Plugin<CodingState>({
     key: codingKey,
     state: {
-      init: () => ({ highlights: new Map(initial.map((h) => [h.key, h])), deletedByEdit: new Map() }),
+      init: () => ({ highlights: HighlightStore.of(initial), deletedByEdit: new Map() }),
       apply: (tr, state) => (tr.docChanged ? applySteps(tr, state) : state),
     },
   });
@@ -27,33 +28,21 @@ export function codingState(state: EditorState): CodingState {
 }
 
 function applySteps(tr: Transaction, state: CodingState): CodingState {
-  let highlights = state.highlights;
+  let { highlights } = state;
   let deletedByEdit = state.deletedByEdit;
   // Copied once, on the first change, so an untouched state stays the same object.
-  let ownHighlights: Map<number, Highlight> | null = null;
   let ownDeleted: Map<number, Highlight> | null = null;
-  const writable = () => (ownHighlights ??= new Map(highlights));
   const writableDeleted = () => (ownDeleted ??= new Map(deletedByEdit));
 
   for (const step of tr.steps) {
     if (step instanceof CodingStep) {
-      if (step.after) writable().set(step.key, step.after);
-      else writable().delete(step.key);
+      highlights = step.after ? highlights.with(step.after) : highlights.without(step.key);
       if (deletedByEdit.has(step.key)) writableDeleted().delete(step.key);
     } else {
-      const map = step.getMap();
-      for (const [key, highlight] of ownHighlights ?? highlights) {
-        const mapped = mapHighlight(highlight, map);
-        if (mapped === highlight) continue;
-        if (mapped) {
-          writable().set(key, mapped);
-        } else {
-          writable().delete(key);
-          writableDeleted().set(key, highlight);
-        }
-      }
+      const mapped = highlights.mapThrough(step.getMap());
+      highlights = mapped.store;
+      for (const highlight of mapped.deleted) writableDeleted().set(highlight.key, highlight);
     }
-    highlights = ownHighlights ?? highlights;
     deletedByEdit = ownDeleted ?? deletedByEdit;
   }
   return highlights === state.highlights && deletedByEdit === state.deletedByEdit ? state : { highlights, deletedByEdit };
@@ -79,10 +68,9 @@ export function trimmedSelection(state: EditorState): { from: number; to: number
 /// The highlight the analyst is on: the one covering exactly the selection, else the
 /// innermost one around the cursor or the selection.
 export function selectedHighlight(state: EditorState): Highlight | null {
-  const { highlights } = codingState(state);
   const range = trimmedSelection(state) ?? { from: state.selection.from, to: state.selection.to };
   let inner: Highlight | null = null;
-  for (const highlight of highlights.values()) {
+  for (const highlight of codingState(state).highlights.between(range.from, range.to)) {
     if (highlight.from === range.from && highlight.to === range.to) return highlight;
     const around = highlight.from <= range.from && highlight.to >= range.to && (range.from < range.to || (highlight.from < range.from && highlight.to > range.from));
     if (around && (!inner || highlight.to - highlight.from < inner.to - inner.from)) inner = highlight;
@@ -99,7 +87,7 @@ export function applyTag(tagId: number, { toggle, on }: { toggle: boolean; on?: 
     const range = on ?? trimmedSelection(state);
     if (!range) return false;
     if (dispatch) {
-      const existing = [...codingState(state).highlights.values()].find((h) => h.from === range.from && h.to === range.to);
+      const existing = exactlyOn(state, range);
       if (!existing) {
         const key = newKey();
         dispatch(state.tr.step(new CodingStep(key, null, { key, ...range, tagIds: [tagId], note: '' })));
@@ -114,6 +102,11 @@ export function applyTag(tagId: number, { toggle, on }: { toggle: boolean; on?: 
     }
     return true;
   };
+}
+
+/// The highlight covering exactly `range`, if any.
+export function exactlyOn(state: EditorState, range: { from: number; to: number }): Highlight | undefined {
+  return codingState(state).highlights.between(range.from, range.to).find((h) => h.from === range.from && h.to === range.to);
 }
 
 /// Changes a highlight's tags or note in one step.

@@ -14,6 +14,7 @@ import { highlightSegments, type HighlightBound } from '../../../common/highligh
 import { highlightClass } from './highlightClasses.ts';
 import { CodingStep, type Highlight } from './codingStep.ts';
 import { codingState } from './coding.ts';
+import type { HighlightStore } from './highlightStore.ts';
 
 /// How far into a document (in positions, about characters) its highlights are drawn as it
 /// opens: more than the tallest screen shows.
@@ -146,15 +147,10 @@ export function highlightDecorations(doc: Node, highlights: readonly Highlight[]
 }
 
 /// The decorations of the highlights within `blocks` (sorted), clipped to them.
-function drawBlocks(highlights: ReadonlyMap<number, Highlight>, blocks: readonly HighlightBound[], colors: ReadonlyMap<number, string>): Decoration[] {
+function drawBlocks(highlights: HighlightStore, blocks: readonly HighlightBound[], colors: ReadonlyMap<number, string>): Decoration[] {
   if (blocks.length === 0) return [];
-  const from = blocks[0]!.from;
-  const to = blocks.at(-1)!.to;
-  const within: Highlight[] = [];
-  for (const h of highlights.values()) {
-    // Most highlights lie outside the stretch the blocks span; only the others are checked block by block.
-    if (h.from < to && h.to > from && blocks.some((b) => h.from < b.to && h.to > b.from)) within.push(h);
-  }
+  // Most highlights lie outside the stretch the blocks span; only the others are checked block by block.
+  const within = highlights.between(blocks[0]!.from, blocks.at(-1)!.to).filter((h) => blocks.some((b) => h.from < b.to && h.to > b.from));
   return decorationsFor(within, blocks, colors);
 }
 
@@ -175,20 +171,20 @@ function tagColors(tags: readonly Tag[]): Map<number, string> {
 }
 
 /// The textblocks some highlight covers, in order.
-function blocksWithHighlights(doc: Node, highlights: ReadonlyMap<number, Highlight>): HighlightBound[] {
+function blocksWithHighlights(doc: Node, highlights: HighlightStore): HighlightBound[] {
   const blocks = blockBounds(doc, 0, doc.content.size);
   const covered = new Uint8Array(blocks.length);
-  for (const h of highlights.values()) {
+  highlights.forEachRange((from, to) => {
     // The first block ending after the highlight's start (binary search), then on while covered.
     let low = 0;
     let high = blocks.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (blocks[mid]!.to <= h.from) low = mid + 1;
+      if (blocks[mid]!.to <= from) low = mid + 1;
       else high = mid;
     }
-    for (let i = low; i < blocks.length && blocks[i]!.from < h.to; i++) covered[i] = 1;
-  }
+    for (let i = low; i < blocks.length && blocks[i]!.from < to; i++) covered[i] = 1;
+  });
   return blocks.filter((_, i) => covered[i] === 1);
 }
 

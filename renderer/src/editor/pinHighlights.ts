@@ -19,9 +19,12 @@ export function pinHighlights(state: EditorState, tr: Transaction): Transaction 
   if (!tr.docChanged || isHistoryTransaction(tr) || tr.steps.some((step) => step instanceof CodingStep)) return tr;
   const deleted = deletedRanges(tr);
   if (deleted.length === 0) return tr;
+  const { highlights } = codingState(state);
   const touched: Highlight[] = [];
-  for (const highlight of codingState(state).highlights.values()) {
-    if (deleted.some(([from, to]) => from < highlight.to && to > highlight.from)) touched.push(highlight);
+  for (const [from, to] of deleted) {
+    for (const highlight of highlights.between(from, to)) {
+      if (from < highlight.to && to > highlight.from && !touched.some((h) => h.key === highlight.key)) touched.push(highlight);
+    }
   }
   if (touched.length === 0) return tr;
 
