@@ -5,6 +5,11 @@ import { CSV_HEADER, csvField, excerptsToCsv } from './csv.ts';
 import type { Excerpt } from './excerpts.ts';
 
 const excerpt = (over: Partial<Excerpt> = {}): Excerpt => ({
+  id: 3,
+  tagIds: [1, 2],
+  paragraph: 2,
+  created: '2026-01-05T10:00:00.000Z',
+  modified: '2026-01-05T10:00:00.000Z',
   document: { id: 7, title: 'Joint statement, Geneva', source: 'Ministry "A"', published: '2021-11-19', url: null },
   tags: ['ITU role', 'Convention'],
   text: 'He said: "we agree",\nthen left.',

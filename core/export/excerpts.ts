@@ -1,24 +1,64 @@
-/// The excerpts an export writes: tagged highlights with their document, offsets counted
-/// in Unicode code points into the document's canonical text (end exclusive), as every
-/// file that leaves Excerpt counts them.
+/// What an export writes: the tagged highlights that pass a filter, each with what a reader
+/// needs to cite it and find it again (document, paragraph, quote with its context, offsets),
+/// and for the formats that carry a whole project (REFI-QDA) the codebook and the texts of the
+/// documents. Offsets count Unicode code points into the document's canonical text (end
+/// exclusive), as every file that leaves Excerpt counts them.
 import type { ExportFilter } from '../../common/api.ts';
 import { toCodePointOffset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
+import { BLOCK_SEPARATOR } from '../../common/text.ts';
+import type { Tag } from '../../common/types.ts';
 import type { DocumentStore } from '../store/documents.ts';
 import type { ExcerptStore } from '../store/excerpts.ts';
 import type { TagStore } from '../store/tags.ts';
 
+/// A document as an export names it.
+export interface ExcerptDocument {
+  id: number;
+  title: string;
+  source: string | null;
+  /// YYYY-MM-DD
+  published: string | null;
+  url: string | null;
+}
+
 /// One row of an export: the quote with its document, tags, context and note.
 export interface Excerpt {
-  document: { id: number; title: string; source: string | null; published: string | null; url: string | null };
+  /// The highlight's id in the library.
+  id: number;
+  document: ExcerptDocument;
+  /// Tag names and ids, in the same order.
   tags: string[];
+  tagIds: number[];
   /// The exact quote.
   text: string;
+  /// Code points into the document's canonical text, end exclusive.
   start: number;
   end: number;
+  /// The text just before and after the quote (a W3C TextQuoteSelector's prefix and suffix).
   prefix: string;
   suffix: string;
   note: string;
+  /// The paragraph (block of the canonical text) the quote starts in, counted from 1.
+  paragraph: number;
+  /// ISO 8601 times the highlight was made and last changed.
+  created: string;
+  modified: string;
+}
+
+/// A document with its canonical text, for the formats that carry the texts.
+export interface ExportedDocument extends ExcerptDocument {
+  text: string;
+}
+
+/// Everything one export reads, in one consistent snapshot.
+export interface ExportSnapshot {
+  /// In document, then reading order.
+  excerpts: Excerpt[];
+  /// The whole codebook, each tag after its parent, siblings in their order.
+  codebook: Tag[];
+  /// The documents the excerpts stand in (and those the filter names), by id.
+  documents: ExportedDocument[];
 }
 
 /// The stores an export reads.
@@ -29,28 +69,84 @@ export interface ExcerptSources {
 }
 
 /// The tagged highlights that pass `filter`: any of its tag names (ignoring case, under any
-/// parent), within its documents; in document then reading order.
-export function readExcerpts(sources: ExcerptSources, filter: ExportFilter): Excerpt[] {
+/// parent), within its documents; with the codebook and the documents' texts.
+export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter): ExportSnapshot {
   const tagIds = filter.tags?.length ? filter.tags.flatMap((name, i) => tagIdsNamed(sources.tags, name, i)) : null;
   const documentIds = filter.documentIds?.length ? filter.documentIds : null;
-  const texts = new Map<number, string>();
-  return sources.excerpts.tagged({ tagIds, documentIds }).map((row) => {
-    let text = texts.get(row.documentId);
-    if (text === undefined) {
-      text = sources.documents.text(row.documentId)!;
-      texts.set(row.documentId, text);
+  const documents = new Map<number, ExportedDocument & { paragraphStarts: number[] }>();
+  const documentOf = (row: ExcerptDocument) => {
+    let document = documents.get(row.id);
+    if (!document) {
+      const text = sources.documents.text(row.id)!;
+      document = { ...row, text, paragraphStarts: paragraphStarts(text) };
+      documents.set(row.id, document);
     }
+    return document;
+  };
+  const excerpts = sources.excerpts.tagged({ tagIds, documentIds }).map((row): Excerpt => {
+    const document = documentOf({ id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url });
+    const { text } = document;
     return {
-      document: { id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url },
+      id: row.annotationId,
+      document: { id: document.id, title: document.title, source: document.source, published: document.published, url: document.url },
       tags: JSON.parse(row.tags) as string[],
+      tagIds: JSON.parse(row.tagIds) as number[],
       text: text.slice(row.start, row.end),
       start: toCodePointOffset(text, row.start),
       end: toCodePointOffset(text, row.end),
       prefix: row.prefix,
       suffix: row.suffix,
       note: row.note,
+      paragraph: paragraphAt(document.paragraphStarts, row.start),
+      created: row.createdAt,
+      modified: row.updatedAt,
     };
   });
+  for (const id of documentIds ?? []) {
+    const described = sources.documents.describe(id);
+    if (described) documentOf({ id, title: described.title, source: described.source, published: described.published, url: described.sourceUrl });
+  }
+  return {
+    excerpts,
+    codebook: codebookOrder(sources.tags.list()),
+    documents: [...documents.values()].sort((a, b) => a.id - b.id).map(({ paragraphStarts: _, ...document }) => document),
+  };
+}
+
+/// Where each paragraph of a canonical text starts (UTF-16 offsets, in order).
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf(BLOCK_SEPARATOR); at >= 0; at = text.indexOf(BLOCK_SEPARATOR, at + BLOCK_SEPARATOR.length)) {
+    starts.push(at + BLOCK_SEPARATOR.length);
+  }
+  return starts;
+}
+
+/// The number (from 1) of the paragraph holding UTF-16 offset `offset`.
+function paragraphAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/// The tags with every parent before its children, siblings by position.
+function codebookOrder(tags: readonly Tag[]): Tag[] {
+  const children = new Map<number | null, Tag[]>();
+  for (const tag of tags) children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag]);
+  const ordered: Tag[] = [];
+  const visit = (parentId: number | null) => {
+    for (const tag of (children.get(parentId) ?? []).sort((a, b) => a.position - b.position || a.id - b.id)) {
+      ordered.push(tag);
+      visit(tag.id);
+    }
+  };
+  visit(null);
+  return ordered;
 }
 
 function tagIdsNamed(tags: TagStore, name: string, index: number): number[] {

@@ -15,7 +15,11 @@ export interface ExcerptRow {
   prefix: string;
   suffix: string;
   note: string;
+  createdAt: string;
+  updatedAt: string;
+  /// Tag names and ids, each a JSON array in tag id order.
   tags: string;
+  tagIds: string;
 }
 
 /// Which excerpts to read; null means no restriction.
@@ -32,8 +36,11 @@ export function excerptStore(db: Database.Database) {
   const select = db.prepare<{ tagIds: string | null; documentIds: string | null }, ExcerptRow>(`
     SELECT a.id AS annotationId, a.document_id AS documentId, d.title, d.source, d.published_at AS published,
            d.source_url AS url, a."start" AS start, a."end" AS "end", a.prefix, a.suffix, a.note,
+           a.created_at AS createdAt, a.updated_at AS updatedAt,
            (SELECT json_group_array(t.name ORDER BY t.id)
-              FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id) AS tags
+              FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id) AS tags,
+           (SELECT json_group_array(x.tag_id ORDER BY x.tag_id)
+              FROM annotation_tags x WHERE x.annotation_id = a.id) AS tagIds
     FROM annotations a JOIN documents d ON d.id = a.document_id
     WHERE a.review_reason IS NULL
       AND EXISTS (SELECT 1 FROM annotation_tags x
