@@ -39,7 +39,8 @@ export interface Excerpt {
   prefix: string;
   suffix: string;
   note: string;
-  /// The paragraph (block of the canonical text) the quote starts in, counted from 1.
+  /// The paragraph the quote starts in, counted from 1: a block of the canonical text (the
+  /// title heading and a date line count, as a reader sees them).
   paragraph: number;
   /// ISO 8601 times the highlight was made and last changed.
   created: string;

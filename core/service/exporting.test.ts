@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
-import type { Excerpt } from '../export/excerpts.ts';
+import { readExportSnapshot, type Excerpt } from '../export/excerpts.ts';
+import { documentStore } from '../store/documents.ts';
+import { excerptStore } from '../store/excerpts.ts';
+import { tagStore } from '../store/tags.ts';
 import { importText, tempLibrary } from '../testing/tempLibrary.ts';
 
 /// Two documents: one with astral characters before the quote, one plain; tagged and untagged highlights.
@@ -87,4 +90,21 @@ test('an empty library exports just the header, or an empty array', async (t) =>
   const { service } = tempLibrary(t);
   assert.equal((await service.exportExcerpts({ format: 'csv' })).content, '\uFEFFdocument_id,document_title,published,source,tags,excerpt,start,end,note\r\n');
   assert.equal((await service.exportExcerpts({ format: 'json' })).content, '[]\n');
+});
+
+test('an export snapshot cites each excerpt (paragraph, ids, times) and carries the codebook parents first and the documents with their texts', async (t) => {
+  const { library, astral, plain, text, quote, early, facilitator } = await codedLibrary(t);
+  const { service } = library;
+  const [role] = await service.listTags({});
+  const child = await service.createTag({ name: 'Facilitation', parentId: role!.id });
+  const { db } = library;
+  const sources = { documents: documentStore(db), tags: tagStore(db), excerpts: excerptStore(db) };
+  const snapshot = readExportSnapshot(sources, {});
+  assert.deepEqual(snapshot.excerpts.map((e) => [e.id, e.paragraph]), [[early.id, 1], [quote.id, 3], [facilitator.id, 2]]);
+  const coded = snapshot.excerpts[1]!;
+  assert.deepEqual([coded.tagIds.length, coded.created, coded.modified], [2, quote.createdAt, quote.updatedAt]);
+  assert.deepEqual(snapshot.codebook.map((tag) => tag.name), ['ITU role', 'Facilitation', 'Convention']);
+  assert.equal(snapshot.codebook[1]!.id, child.id);
+  assert.deepEqual(snapshot.documents.map((d) => [d.id, d.text === text]), [[astral, true], [plain, false]]);
+  assert.deepEqual(readExportSnapshot(sources, { documentIds: [plain] }).documents.map((d) => d.id), [plain]);
 });
