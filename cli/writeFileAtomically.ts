@@ -5,13 +5,13 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /// Replaces (or creates) `path` with `content`, whole or not at all.
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
   // Same folder, so the rename stays on one file system and is atomic.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const file = await open(temporary, 'wx');
     try {
-      await file.writeFile(content, 'utf8');
+      await file.writeFile(content);
       await file.sync();
     } finally {
       await file.close();

@@ -159,10 +159,14 @@ export interface ImportResult {
 
 export type ExportFormat = 'csv' | 'json';
 
+/// An export, ready to be saved under `filename`.
 export interface ExportedFile {
   filename: string;
   mimeType: string;
+  /// The file: its text (`utf8`), or its bytes in base64 for the binary formats (spreadsheets,
+  /// Word documents, zipped projects).
   content: string;
+  encoding: 'utf8' | 'base64';
 }
 
 /// What the service tells its hosts without being asked.

@@ -39,8 +39,9 @@ export async function run(invocation: Invocation): Promise<number> {
     if (unknown.length > 0) throw new CliFailure(`there is no tag called "${unknown[0]}". "excerpt tags" lists the codebook.`, 2);
     return service.exportExcerpts({ format, filter: tags.length > 0 ? { tags } : {} });
   });
-  if (out === undefined) process.stdout.write(file.content);
-  else await writeFileAtomically(out, file.content).catch((error: NodeJS.ErrnoException) => {
+  const bytes = Buffer.from(file.content, file.encoding);
+  if (out === undefined) process.stdout.write(bytes);
+  else await writeFileAtomically(out, bytes).catch((error: NodeJS.ErrnoException) => {
     throw new CliFailure(`could not write ${out} (${error.code ?? error.message}); check that its folder exists and is writable.`);
   });
   return 0;
