@@ -2,6 +2,7 @@
 /// schema of its arguments. `core/service.ts` is its only implementation; everything else
 /// reaches it through `createApiClient` (client.ts) or calls the service object directly.
 import { z } from 'zod';
+import { exportFormatIds } from './exportFormats.ts';
 import type {
   Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
   SearchHit, Tag, TagMerged, TagUse,
@@ -137,7 +138,7 @@ export const methodArgs = {
   }),
   exportExcerpts: z.object({
     filter: exportFilter.default({}),
-    format: z.enum(['csv', 'json']),
+    format: z.enum(exportFormatIds),
   }),
 } as const;
 

@@ -157,8 +157,6 @@ export interface ImportResult {
   failed: { name: string; reason: string }[];
 }
 
-export type ExportFormat = 'csv' | 'json';
-
 /// An export, ready to be saved under `filename`.
 export interface ExportedFile {
   filename: string;

@@ -1,18 +1,19 @@
-/// `excerpt export --format csv|json`: the tagged excerpts, to stdout or to a file.
+/// `excerpt export --format FORMAT`: the tagged excerpts, to stdout or to a file.
+import { exportFormatIds, exportFormats, type ExportFormat } from '../../common/exportFormats.ts';
 import { CliFailure, readArguments, UsageError, type Invocation } from '../command.ts';
 import { withLibrary } from '../library.ts';
-import { writeFileAtomically } from '../writeFileAtomically.ts';
+import { writeFileAtomically } from '../../core/writeFileAtomically.ts';
 
-const formats = ['csv', 'json'] as const;
 
 /// The text of "excerpt export --help".
-export const help = `Usage: excerpt [--db PATH] export --format csv|json [--tag NAME]... [--out FILE]
+export const help = `Usage: excerpt [--db PATH] export --format FORMAT [--tag NAME]... [--out FILE]
 
 Writes every tagged excerpt of the library: its document, tags, quoted text, position and
 note. Positions count Unicode characters (code points) into the document's text, end
 exclusive. CSV is UTF-8 with a byte-order mark (opens cleanly in spreadsheets).
 
-  --format csv|json   the file format
+  --format FORMAT     the file format, one of:
+${exportFormats.map((format) => `                        ${format.id.padEnd(6)}${format.label}: ${format.description}`).join('\n')}
   --tag NAME          only excerpts carrying a tag of this name (any level of the
                       codebook); repeat for several (any of them)
   --out FILE          write to FILE (replaced whole, never left half-written) instead of stdout
@@ -28,8 +29,8 @@ export async function run(invocation: Invocation): Promise<number> {
   if (!parsed) return 0;
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals[0]}" (to write a file, use --out FILE).`, 'export');
   const { format, tag: tags = [], out } = parsed.values;
-  if (format === undefined) throw new UsageError('choose a format with --format csv or --format json.', 'export');
-  if (!isFormat(format)) throw new UsageError(`there is no export format "${format}"; choose csv or json.`, 'export');
+  if (format === undefined) throw new UsageError(`choose a format with --format (${exportFormatIds.join(', ')}).`, 'export');
+  if (!isFormat(format)) throw new UsageError(`there is no export format "${format}"; choose one of ${exportFormatIds.join(', ')}.`, 'export');
 
   const file = await withLibrary(parsed.db, { create: false }, async ({ service }) => {
     // Tag names are matched ignoring case, as the codebook keeps them unique.
@@ -47,6 +48,6 @@ export async function run(invocation: Invocation): Promise<number> {
   return 0;
 }
 
-function isFormat(value: string): value is (typeof formats)[number] {
-  return (formats as readonly string[]).includes(value);
+function isFormat(value: string): value is ExportFormat {
+  return (exportFormatIds as readonly string[]).includes(value);
 }

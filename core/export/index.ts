@@ -1,8 +1,10 @@
 /// Chooses the writer for an export format and names the file. One module per format.
-import type { ExportedFile, ExportFormat } from '../../common/types.ts';
+import type { ExportFormat } from '../../common/exportFormats.ts';
+import type { ExportedFile } from '../../common/types.ts';
 import { excerptsToCsv } from './csv.ts';
 import type { ExportSnapshot } from './excerpts.ts';
 import { excerptsToJson } from './json.ts';
+import { codebookToQdc, snapshotToQdpx } from './refiQda.ts';
 
 /// A format's writer: text, or bytes for a binary format.
 interface Writer {
@@ -13,6 +15,8 @@ interface Writer {
 const writers: Record<ExportFormat, Writer> = {
   csv: { mimeType: 'text/csv; charset=utf-8', write: ({ excerpts }) => excerptsToCsv(excerpts) },
   json: { mimeType: 'application/json', write: ({ excerpts }) => excerptsToJson(excerpts) },
+  qdpx: { mimeType: 'application/zip', write: (snapshot, now) => snapshotToQdpx(snapshot, now.toISOString()) },
+  qdc: { mimeType: 'application/xml', write: ({ codebook }) => codebookToQdc(codebook) },
 };
 
 /// The export file for `snapshot`, named after the day it was made (local time), e.g. excerpts-2026-11-29.csv.

@@ -1,5 +1,6 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
@@ -107,4 +108,25 @@ test('an export snapshot cites each excerpt (paragraph, ids, times) and carries 
   assert.equal(snapshot.codebook[1]!.id, child.id);
   assert.deepEqual(snapshot.documents.map((d) => [d.id, d.text === text]), [[astral, true], [plain, false]]);
   assert.deepEqual(readExportSnapshot(sources, { documentIds: [plain] }).documents.map((d) => d.id), [plain]);
+});
+
+test('REFI-QDA exports: the project as base64 zip bytes holding project.qde and the texts, the codebook as XML text', async (t) => {
+  const { service, text } = await codedLibrary(t);
+  const project = await service.exportExcerpts({ format: 'qdpx' });
+  assert.match(project.filename, /^excerpts-\d{4}-\d{2}-\d{2}\.qdpx$/);
+  assert.deepEqual([project.mimeType, project.encoding], ['application/zip', 'base64']);
+  const files = unzipSync(Buffer.from(project.content, 'base64'));
+  const names = Object.keys(files).sort();
+  assert.equal(names.length, 3);
+  assert.equal(names[0], 'project.qde');
+  assert.ok(names.slice(1).every((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name)));
+  assert.ok(names.slice(1).some((name) => strFromU8(files[name]!) === text), 'the text whose offsets the selections count');
+  const qde = strFromU8(files['project.qde']!);
+  assert.equal(qde.match(/<PlainTextSelection /g)?.length, 3);
+  assert.equal(qde.match(/<Coding /g)?.length, 4);
+
+  const codebook = await service.exportExcerpts({ format: 'qdc' });
+  assert.deepEqual([codebook.mimeType, codebook.encoding], ['application/xml', 'utf8']);
+  assert.match(codebook.content, /<CodeBook [^>]*xmlns="urn:QDA-XML:codebook:1.0"/);
+  assert.equal(codebook.content.match(/<Code /g)?.length, 2);
 });
