@@ -1,4 +1,4 @@
-/// The two ipc channels between the Electron preload and the main process, and the shape
+/// The ipc channels between the Electron preload and the main process, and the shape
 /// of a call's reply (ipc carries plain data, not class instances, so errors travel as JSON).
 import type { ExcerptErrorJson } from './errors.ts';
 
@@ -8,7 +8,13 @@ export const ipcChannels = {
   call: 'excerpt:call',
   /// main -> renderer: `send(event, name, payload)` for every service event.
   event: 'excerpt:event',
+  /// renderer -> main: `invoke(saveExport, file)`, main asks where with the save dialog;
+  /// answered with an IpcReply whose value is a SaveExportReply.
+  saveExport: 'excerpt:save-export',
 } as const;
+
+/// Where an export went: nowhere when the analyst cancelled the dialog.
+export type SaveExportReply = { saved: true; path: string } | { saved: false };
 
 /// A call's answer as it crosses ipc.
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: ExcerptErrorJson };

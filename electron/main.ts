@@ -8,12 +8,13 @@ import type { ExcerptEventName } from '../common/types.ts';
 import { collectFiles } from '../core/import/collectFiles.ts';
 import { openLibrary, type Library } from '../core/library.ts';
 import { addSamplesOnFirstRun } from '../core/samples.ts';
+import { writeFileAtomically } from '../core/writeFileAtomically.ts';
 import { appPaths } from './appPaths.ts';
 import { appRequestFile, appResponseHeaders, appSchemePrivileges } from './appProtocol.ts';
 import {
   describeImportResult, importCollectedFiles, importFilesDialogOptions, importFolderDialogOptions,
 } from './importFiles.ts';
-import { forwardServiceEvents, handleIpcCall } from './ipc.ts';
+import { forwardServiceEvents, handleIpcCall, handleIpcSave } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import {
   APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createWindowOpenHandler, denyPermissionCheck, denyPermissionRequest,
@@ -136,6 +137,13 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Sample press releases not added', messageOf(error));
   }
   ipcMain.handle(ipcChannels.call, (event, method: unknown, args: unknown) => handleIpcCall(opened.service, event.senderFrame?.url, method, args));
+  ipcMain.handle(ipcChannels.saveExport, (event, file: unknown) => handleIpcSave(event.senderFrame?.url, file, {
+    ask: (options) => {
+      const window = BrowserWindow.fromWebContents(event.sender);
+      return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+    },
+    write: writeFileAtomically,
+  }));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     platform: process.platform,
     isPackaged: app.isPackaged,

@@ -1,4 +1,4 @@
-/// The page's only door to the main process: `window.excerpt = { call, on }`. It refuses
+/// The page's only door to the main process: `window.excerpt = { call, saveExport, on }`. It refuses
 /// method and event names the contract does not list before anything crosses to main.
 /// Runs sandboxed, so it may import common/ and `electron` only.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -20,6 +20,12 @@ contextBridge.exposeInMainWorld('excerpt', {
     const reply = (await ipcRenderer.invoke(ipcChannels.call, method, args)) as IpcReply;
     if (reply.ok) return reply.value;
     // A plain object survives the context bridge intact; the client turns it into an ExcerptError.
+    throw reply.error;
+  },
+  /// Saves an export where the analyst chooses in the native save dialog.
+  async saveExport(file: unknown): Promise<unknown> {
+    const reply = (await ipcRenderer.invoke(ipcChannels.saveExport, file)) as IpcReply;
+    if (reply.ok) return reply.value;
     throw reply.error;
   },
   on(event: unknown, listener: (payload: unknown) => void): () => void {

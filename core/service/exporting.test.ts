@@ -1,6 +1,8 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, unzipSync } from 'fflate';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
@@ -129,4 +131,39 @@ test('REFI-QDA exports: the project as base64 zip bytes holding project.qde and 
   assert.deepEqual([codebook.mimeType, codebook.encoding], ['application/xml', 'utf8']);
   assert.match(codebook.content, /<CodeBook [^>]*xmlns="urn:QDA-XML:codebook:1.0"/);
   assert.equal(codebook.content.match(/<Code /g)?.length, 2);
+});
+
+test('W3C export: an annotation collection in a .jsonld file, one annotation per excerpt with both selectors', async (t) => {
+  const { service, text, quote } = await codedLibrary(t);
+  const file = await service.exportExcerpts({ format: 'w3c' });
+  assert.match(file.filename, /^excerpts-\d{4}-\d{2}-\d{2}\.jsonld$/);
+  assert.deepEqual([file.mimeType, file.encoding], ['application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', 'utf8']);
+  const collection = JSON.parse(file.content) as { type: string; total: number; first: { items: { id: string; target: { selector: { type: string; start?: number; end?: number; exact?: string }[] } }[] } };
+  assert.deepEqual([collection.type, collection.total, collection.first.items.length], ['AnnotationCollection', 3, 3]);
+  const annotation = collection.first.items.find((a) => a.id.endsWith(`:${quote.id}`))!;
+  const position = annotation.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+  const exact = annotation.target.selector.find((s) => s.type === 'TextQuoteSelector')!.exact;
+  assert.equal([...text].slice(position.start, position.end).join(''), exact);
+});
+
+test('brief and spreadsheet exports: Word and Excel files as base64 bytes their readers open, Markdown and HTML as text', async (t) => {
+  const { service } = await codedLibrary(t);
+  const word = await service.exportExcerpts({ format: 'docx' });
+  assert.deepEqual([word.filename.endsWith('.docx'), word.encoding], [true, 'base64']);
+  const { value: wordText } = await mammoth.extractRawText({ buffer: Buffer.from(word.content, 'base64') });
+  assert.match(wordText, /ITU role[\s\S]*then the quote, "as said"\.[\s\S]*a note, "quoted"/);
+
+  const excel = await service.exportExcerpts({ format: 'xlsx' });
+  assert.deepEqual([excel.filename.endsWith('.xlsx'), excel.encoding], [true, 'base64']);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(Buffer.from(excel.content, 'base64')).buffer);
+  assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ['Excerpts', 'Codebook']);
+  assert.equal(workbook.getWorksheet('Excerpts')!.rowCount, 4, 'a header and three excerpts');
+
+  const markdown = await service.exportExcerpts({ format: 'md' });
+  assert.deepEqual([markdown.mimeType, markdown.encoding], ['text/markdown; charset=utf-8', 'utf8']);
+  assert.match(markdown.content, /^## ITU role$/m);
+  const html = await service.exportExcerpts({ format: 'html' });
+  assert.match(html.content, /^<!DOCTYPE html>/i);
+  assert.match(html.content, /<blockquote/);
 });

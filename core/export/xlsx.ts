@@ -1,0 +1,79 @@
+/// Excerpts as an Excel workbook, for analysts who sort, filter and count them: a sheet
+/// "Excerpts" with one row per excerpt and a sheet "Codebook" with one row per tag. Text
+/// stays text: every library text is a string cell in a column formatted as Text, so a date
+/// is not turned into a number and a quote like "=1+1" is never evaluated, on opening or on
+/// editing the cell.
+import ExcelJS from 'exceljs';
+import type { Tag } from '../../common/types.ts';
+import { tagPaths } from './brief.ts';
+import { TAG_SEPARATOR } from './csv.ts';
+import type { Excerpt, ExportSnapshot } from './excerpts.ts';
+
+/// One column of a sheet: its header, width in characters, what it holds and how it shows.
+interface Column<Row> {
+  header: string;
+  width: number;
+  /// `text` is formatted as Text; `long` too, wrapped in its cell; `number` is a number.
+  kind: 'text' | 'long' | 'number';
+  value: (row: Row) => string | number | null;
+}
+
+/// The bytes of the .xlsx file.
+export async function snapshotToXlsx(snapshot: ExportSnapshot): Promise<Uint8Array> {
+  const paths = tagPaths(snapshot.codebook);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Excerpt';
+  addSheet(workbook, 'Excerpts', excerptColumns(paths), snapshot.excerpts);
+  addSheet(workbook, 'Codebook', codebookColumns(paths), snapshot.codebook);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function excerptColumns(paths: ReadonlyMap<number, string>): Column<Excerpt>[] {
+  return [
+    { header: 'Document ID', width: 12, kind: 'number', value: (e) => e.document.id },
+    { header: 'Title', width: 40, kind: 'text', value: (e) => e.document.title },
+    { header: 'Date', width: 12, kind: 'text', value: (e) => e.document.published },
+    { header: 'Source', width: 24, kind: 'text', value: (e) => e.document.source },
+    { header: 'URL', width: 36, kind: 'text', value: (e) => e.document.url },
+    { header: 'Paragraph', width: 10, kind: 'number', value: (e) => e.paragraph },
+    // Paths, not bare names: two tags may share a name under different parents.
+    { header: 'Tags', width: 32, kind: 'text', value: (e) => e.tagIds.map((id, i) => paths.get(id) ?? e.tags[i]).join(TAG_SEPARATOR) },
+    { header: 'Excerpt', width: 80, kind: 'long', value: (e) => e.text },
+    { header: 'Start', width: 9, kind: 'number', value: (e) => e.start },
+    { header: 'End', width: 9, kind: 'number', value: (e) => e.end },
+    { header: 'Note', width: 40, kind: 'long', value: (e) => e.note },
+    { header: 'Created', width: 25, kind: 'text', value: (e) => e.created },
+    { header: 'Modified', width: 25, kind: 'text', value: (e) => e.modified },
+  ];
+}
+
+function codebookColumns(paths: ReadonlyMap<number, string>): Column<Tag>[] {
+  return [
+    { header: 'Path', width: 36, kind: 'text', value: (t) => paths.get(t.id) ?? t.name },
+    { header: 'Name', width: 24, kind: 'text', value: (t) => t.name },
+    { header: 'Parent', width: 30, kind: 'text', value: (t) => (t.parentId === null ? null : paths.get(t.parentId) ?? null) },
+    { header: 'Colour', width: 10, kind: 'text', value: (t) => t.color },
+    { header: 'Description', width: 50, kind: 'long', value: (t) => t.description },
+    { header: 'When to use', width: 40, kind: 'long', value: (t) => t.whenToUse },
+    { header: 'When not to use', width: 40, kind: 'long', value: (t) => t.whenNotToUse },
+    { header: 'Example', width: 40, kind: 'long', value: (t) => t.example },
+    { header: 'Shortcut', width: 10, kind: 'text', value: (t) => t.shortcut },
+  ];
+}
+
+// A sheet with a bold header row that stays in view and filters, and a row per item. Empty
+// texts are left as empty cells, so Excel's "blanks" filter finds them.
+function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map(({ header, width, kind }) => ({
+    header,
+    width,
+    style: { ...(kind === 'number' ? {} : { numFmt: '@' }), alignment: { vertical: 'top', wrapText: kind === 'long' } },
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.addRows(rows.map((row) => columns.map((column) => {
+    const value = column.value(row);
+    return value === '' ? null : value;
+  })));
+}
