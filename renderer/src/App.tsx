@@ -23,6 +23,7 @@ import { rememberedDocumentId } from './rememberedDocument.ts';
 import { inReadingOrder } from './readingOrder.ts';
 import { ensureTagPath } from './tagPath.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { useAppKeys } from './useAppKeys.ts';
 import { useImport, type ImportRequest } from './useImport.ts';
 import { useOpenDocument } from './useOpenDocument.ts';
@@ -41,6 +42,7 @@ export function App() {
   const documentView = useRef<DocumentViewHandle>(null);
   const [recentTagIds, setRecentTagIds] = useState<number[]>([]);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
+  const [showingExport, setShowingExport] = useState(false);
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
 
@@ -176,6 +178,9 @@ export function App() {
         importing={
           <>
             <ImportButtons busy={importing} onImport={startImport} />
+            <button type="button" className="quiet-button export-button" onClick={() => setShowingExport(true)}>
+              Export…
+            </button>
             {imports.underWay && <ImportProgress progress={imports.underWay} onCancel={imports.cancel} />}
           </>
         }
@@ -233,6 +238,13 @@ export function App() {
       <ImportDropZone busy={importing} onImport={startImport} onError={report} />
       {imports.report && <ImportReport report={imports.report} onOpen={setOpenId} onClose={imports.closeReport} />}
       {showingShortcuts && <ShortcutSheet tags={tags} onClose={() => setShowingShortcuts(false)} />}
+      {showingExport && (
+        <ExportDialog
+          listed={isFiltered(filter) && documents ? documents.map((d) => d.id) : null}
+          onSaved={(where) => setMessage(`Excerpts exported: ${where}`)}
+          onClose={() => setShowingExport(false)}
+        />
+      )}
       <MessageBar message={message} onDismiss={() => setMessage(null)} />
     </div>
   );

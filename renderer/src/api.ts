@@ -3,12 +3,14 @@
 import type { ExcerptApi, MethodName } from '../../common/api.ts';
 import { createApiClient, type Transport } from '../../common/client.ts';
 import { ExcerptError, isExcerptErrorJson } from '../../common/errors.ts';
-import type { ExcerptEventName, ExcerptEvents } from '../../common/types.ts';
+import type { ExcerptEventName, ExcerptEvents, ExportedFile } from '../../common/types.ts';
 import { hashParams } from './hashParams.ts';
 
 /// What electron/preload.ts exposes through contextBridge.
 export interface ExcerptBridge {
   call(method: MethodName, args: unknown): Promise<unknown>;
+  /// Saves an export through the native save dialog; resolves to a SaveExportReply.
+  saveExport(file: ExportedFile): Promise<unknown>;
   on(event: ExcerptEventName, listener: (payload: unknown) => void): () => void;
 }
 
