@@ -25,7 +25,7 @@ test('an unknown command, an unknown flag or a missing argument is a usage error
     [['frobnicate'], /^excerpt: there is no command "frobnicate"\.\nRun "excerpt --help"/],
     [['--verbose', 'docs'], /^excerpt: Unknown option '--verbose'/],
     [['docs', '--color'], /^excerpt docs: Unknown option '--color'.*\nRun "excerpt docs --help" for its usage\.\n$/s],
-    [['export', '--format', 'xml'], /^excerpt export: there is no export format "xml"; choose one of csv, json/],
+    [['export', '--format', 'xml'], /^excerpt export: there is no export format "xml"; choose one of csv, xlsx, docx/],
     [['code', '3', '--tag', 'ITU role'], /^excerpt code: say which passage to tag with --quote TEXT\./],
     [['serve', '--port', 'eighty'], /^excerpt serve: --port must be a positive whole number/],
   ];

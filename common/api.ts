@@ -23,10 +23,29 @@ const isoDate = z.iso.date({ error: 'a date is written YYYY-MM-DD, for example 2
 const docJson = z.object({ type: z.literal('doc'), content: z.array(z.unknown()).max(1_000_000).optional() }).loose();
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file bytes must be base64');
 
+/// Which excerpts (tagged highlights on their text) a query, an export or a saved query takes.
+/// Every condition given narrows the result. Tags are named (ignoring case, at any level of
+/// the codebook), and a tag stands for itself and its sub-tags unless `withoutSubtags`.
 export const exportFilter = z.object({
-  /// Tag names; an excerpt matches when it carries any of them. Empty or absent: every tagged excerpt.
-  tags: z.array(tagName).optional(),
+  /// An excerpt carries any of these tags (all of them, with `allTags`). Empty or absent: any tag.
+  tags: z.array(tagName).max(100).optional(),
+  allTags: z.boolean().optional(),
+  /// An excerpt carries none of these.
+  notTags: z.array(tagName).max(100).optional(),
+  withoutSubtags: z.boolean().optional(),
+  /// An excerpt shares its text with a highlight of this tag: they overlap, or they stand in a
+  /// common paragraph.
+  cooccurs: z.object({ tag: tagName, within: z.enum(['overlap', 'paragraph']) }).optional(),
+  /// Words the excerpt's text holds (ignoring case and accents).
+  search: z.string().trim().max(500).optional(),
+  /// Documents published within from..to (inclusive), from exactly this source, or these.
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  source: z.string().max(1000).optional(),
   documentIds: z.array(id).optional(),
+}).refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
+  message: 'the end date comes before the start date; choose a "to" date on or after the "from" date',
+  path: ['to'],
 });
 export type ExportFilter = z.infer<typeof exportFilter>;
 

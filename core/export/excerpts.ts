@@ -5,12 +5,12 @@
 /// exclusive), as every file that leaves Excerpt counts them.
 import type { ExportFilter } from '../../common/api.ts';
 import { toCodePointOffset } from '../../common/codepoints.ts';
-import { ExcerptError } from '../../common/errors.ts';
-import { BLOCK_SEPARATOR } from '../../common/text.ts';
 import type { Tag } from '../../common/types.ts';
 import type { DocumentStore } from '../store/documents.ts';
 import type { ExcerptStore } from '../store/excerpts.ts';
 import type { TagStore } from '../store/tags.ts';
+import { paragraphAt, paragraphStarts } from './paragraphs.ts';
+import { selectExcerpts } from './selectExcerpts.ts';
 
 /// A document as an export names it.
 export interface ExcerptDocument {
@@ -69,22 +69,28 @@ export interface ExcerptSources {
   excerpts: ExcerptStore;
 }
 
-/// The tagged highlights that pass `filter`: any of its tag names (ignoring case, under any
-/// parent), within its documents; with the codebook and the documents' texts.
+/// The excerpts that pass `filter` (selectExcerpts.ts), with the codebook and the documents' texts.
 export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter): ExportSnapshot {
-  const tagIds = filter.tags?.length ? filter.tags.flatMap((name, i) => tagIdsNamed(sources.tags, name, i)) : null;
-  const documentIds = filter.documentIds?.length ? filter.documentIds : null;
+  const texts = new Map<number, string>();
+  const textOf = (id: number) => {
+    let text = texts.get(id);
+    if (text === undefined) {
+      text = sources.documents.text(id)!;
+      texts.set(id, text);
+    }
+    return text;
+  };
   const documents = new Map<number, ExportedDocument & { paragraphStarts: number[] }>();
   const documentOf = (row: ExcerptDocument) => {
     let document = documents.get(row.id);
     if (!document) {
-      const text = sources.documents.text(row.id)!;
+      const text = textOf(row.id);
       document = { ...row, text, paragraphStarts: paragraphStarts(text) };
       documents.set(row.id, document);
     }
     return document;
   };
-  const excerpts = sources.excerpts.tagged({ tagIds, documentIds }).map((row): Excerpt => {
+  const excerpts = selectExcerpts(sources, filter, textOf).map((row): Excerpt => {
     const document = documentOf({ id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url });
     const { text } = document;
     return {
@@ -103,7 +109,7 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
       modified: row.updatedAt,
     };
   });
-  for (const id of documentIds ?? []) {
+  for (const id of filter.documentIds ?? []) {
     const described = sources.documents.describe(id);
     if (described) documentOf({ id, title: described.title, source: described.source, published: described.published, url: described.sourceUrl });
   }
@@ -112,27 +118,6 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
     codebook: codebookOrder(sources.tags.list()),
     documents: [...documents.values()].sort((a, b) => a.id - b.id).map(({ paragraphStarts: _, ...document }) => document),
   };
-}
-
-/// Where each paragraph of a canonical text starts (UTF-16 offsets, in order).
-function paragraphStarts(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf(BLOCK_SEPARATOR); at >= 0; at = text.indexOf(BLOCK_SEPARATOR, at + BLOCK_SEPARATOR.length)) {
-    starts.push(at + BLOCK_SEPARATOR.length);
-  }
-  return starts;
-}
-
-/// The number (from 1) of the paragraph holding UTF-16 offset `offset`.
-function paragraphAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
 }
 
 /// The tags with every parent before its children, siblings by position.
@@ -148,12 +133,4 @@ function codebookOrder(tags: readonly Tag[]): Tag[] {
   };
   visit(null);
   return ordered;
-}
-
-function tagIdsNamed(tags: TagStore, name: string, index: number): number[] {
-  const ids = tags.idsNamed(name);
-  if (ids.length === 0) {
-    throw new ExcerptError('not-found', `There is no tag called "${name}" in the codebook. Check its spelling against the list of tags.`, `filter.tags.${index}`);
-  }
-  return ids;
 }

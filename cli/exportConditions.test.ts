@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import { tempDir } from '../core/testing/tempLibrary.ts';
+import { runExcerpt } from './runExcerpt.ts';
+
+const release = `Ministers agree on network security
+
+19 November 2021
+
+Ransomware gangs were discussed at length. The Émigré delegation stressed sovereignty.
+
+Tariffs on equipment were left aside.
+`;
+
+test('export takes the excerpt query\'s conditions as flags, and writes binary formats as bytes', async (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'library.sqlite');
+  const file = join(dir, 'release.txt');
+  writeFileSync(file, release);
+  const run = (...args: string[]) => runExcerpt(['--db', db, ...args], { home: dir });
+  assert.equal((await run('import', file)).status, 0);
+  for (const [quote, tag] of [['Ransomware gangs were discussed at length.', 'Cybercrime'], ['The Émigré delegation stressed sovereignty.', 'Sovereignty'], ['Tariffs on equipment were left aside.', 'Trade']]) {
+    const coded = await run('code', '1', '--quote', quote!, '--tag', tag!);
+    assert.equal(coded.status, 0, coded.stderr);
+  }
+  const texts = async (...conditions: string[]) => {
+    const result = await run('export', '--format', 'json', ...conditions);
+    assert.equal(result.status, 0, result.stderr);
+    return (JSON.parse(result.stdout) as { text: string }[]).map((e) => e.text);
+  };
+  assert.deepEqual(await texts('--tag', 'cybercrime', '--tag', 'Trade'), ['Ransomware gangs were discussed at length.', 'Tariffs on equipment were left aside.']);
+  assert.deepEqual(await texts('--tag', 'Cybercrime', '--tag', 'Trade', '--all-tags'), []);
+  assert.deepEqual(await texts('--not-tag', 'Trade', '--search', 'emigre'), ['The Émigré delegation stressed sovereignty.']);
+  assert.deepEqual(await texts('--tag', 'Sovereignty', '--with-tag', 'Cybercrime', '--within', 'paragraph'), ['The Émigré delegation stressed sovereignty.']);
+  assert.deepEqual(await texts('--from', '2022-01-01'), [], 'the release is dated 2021');
+
+  const project = await run('export', '--format', 'qdpx', '--out', join(dir, 'project.qdpx'));
+  assert.equal(project.status, 0, project.stderr);
+  assert.match(strFromU8(unzipSync(new Uint8Array(readFileSync(join(dir, 'project.qdpx'))))['project.qde']!), /<PlainTextSelection /);
+
+  const badDate = await run('export', '--format', 'csv', '--from', '2021-13-45');
+  assert.notEqual(badDate.status, 0);
+  assert.match(badDate.stderr, /YYYY-MM-DD/);
+  const unknownTag = await run('export', '--format', 'csv', '--not-tag', 'Nope');
+  assert.equal(unknownTag.status, 2);
+  assert.match(unknownTag.stderr, /no tag called "Nope". "excerpt tags" lists the codebook/);
+  const lonelyWithin = await run('export', '--format', 'csv', '--within', 'paragraph');
+  assert.equal(lonelyWithin.status, 2);
+  assert.match(lonelyWithin.stderr, /--within goes with --with-tag NAME/);
+});
