@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { exportFormatIds } from './exportFormats.ts';
 import type {
-  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
   SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
@@ -155,6 +155,8 @@ export const methodArgs = {
   importFiles: z.object({
     files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
   }),
+  /// A REFI-QDA project (.qdpx) or codebook (.qdc), or W3C Web Annotations (.jsonld, .json).
+  importExchange: z.object({ name: z.string().min(1).max(1000), bytes: base64 }),
   exportExcerpts: z.object({
     filter: exportFilter.default({}),
     format: z.enum(exportFormatIds),
@@ -196,6 +198,7 @@ export interface ExcerptApi {
   saveDocumentEdits(args: ArgsIn<'saveDocumentEdits'>): Promise<DocumentEditsSaved>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
+  importExchange(args: ArgsIn<'importExchange'>): Promise<ExchangeImported>;
   exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;
 }
 

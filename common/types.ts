@@ -157,6 +157,19 @@ export interface ImportResult {
   failed: { name: string; reason: string }[];
 }
 
+/// What importExchange added: documents imported or found already in the library, tags created
+/// or met in the codebook, highlights placed or found already there, and a sentence for each
+/// part of the file that was left out.
+export interface ExchangeImported {
+  documentsImported: number;
+  documentsFound: number;
+  tagsCreated: number;
+  tagsFound: number;
+  highlightsPlaced: number;
+  highlightsAlreadyThere: number;
+  problems: string[];
+}
+
 /// An export, ready to be saved under `filename`.
 export interface ExportedFile {
   filename: string;

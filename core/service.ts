@@ -16,6 +16,7 @@ import { codebookMethods } from './service/codebook.ts';
 import type { Methods, ServiceContext } from './service/context.ts';
 import { documentMethods } from './service/documents.ts';
 import { editingMethods } from './service/editing.ts';
+import { exchangeMethods } from './service/exchange.ts';
 import { exportMethods } from './service/exporting.ts';
 import { importMethods } from './service/importing.ts';
 import { reviewMethods } from './service/review.ts';
@@ -64,6 +65,8 @@ export function createService(db: Database.Database): ExcerptService {
     ...editingMethods(ctx),
     ...importMethods(ctx),
     ...exportMethods(ctx),
+    // Composed of the service's own calls, each parsed and checked as a host's would be.
+    ...exchangeMethods(() => service as unknown as ExcerptApi),
   };
 
   const service: Record<string, unknown> = {

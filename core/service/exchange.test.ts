@@ -1,0 +1,117 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { ExcerptError } from '../../common/errors.ts';
+import type { Library } from '../library.ts';
+import { importText, tempLibrary } from '../testing/tempLibrary.ts';
+
+const ferry = `Harbour authority: ferry timetable 😊
+
+4 February 2026
+
+Night crossings resume in May 😊 and fares stay flat.
+
+The 𝔘nion port adds a second berth by 2027.`;
+
+const bridge = `Заявление о мосте
+
+20 февраля 2026
+
+Мост через реку откроется весной.
+
+Работы идут по графику, сообщили в министерстве.`;
+
+/// A library coded as an analyst would: a parent and child tag, a tag on two passages, notes.
+async function codedLibrary(t: TestContext): Promise<Library> {
+  const library = tempLibrary(t);
+  const { service } = library;
+  const transport = await service.createTag({ name: 'Transport', color: '#3a7bd5', description: 'Ferries, rail & roads.' });
+  const ports = await service.createTag({ name: 'Ports', parentId: transport.id });
+  const dates = await service.createTag({ name: 'Dates' });
+  const code = async (id: number, quote: string, tagIds: number[], note = '') => {
+    const { text } = await service.getDocument({ id });
+    const start = text.indexOf(quote);
+    await service.createAnnotation({ documentId: id, start, end: start + quote.length, tagIds, note });
+  };
+  const ferryId = await importText(library, 'ferry.txt', ferry);
+  await service.updateDocument({ id: ferryId, source: 'Harbour authority', sourceUrl: 'https://harbour.example/news/ferry' });
+  await code(ferryId, 'Night crossings resume in May 😊', [transport.id, dates.id], 'Check the date.\nWith the press office.');
+  await code(ferryId, 'The 𝔘nion port adds a second berth', [ports.id]);
+  const bridgeId = await importText(library, 'bridge.txt', bridge);
+  await code(bridgeId, 'Мост через реку откроется весной.', [transport.id], 'Весна — это когда?');
+  await code(bridgeId, 'Работы идут по графику', [dates.id]);
+  return library;
+}
+
+/// Every excerpt as a comparable line: document, quote, tag paths, note.
+async function excerptsOf(library: Library): Promise<string[]> {
+  const { service } = library;
+  const tags = await service.listTags({});
+  const path = (id: number): string => {
+    const tag = tags.find((t) => t.id === id)!;
+    return tag.parentId === null ? tag.name : `${path(tag.parentId)} › ${tag.name}`;
+  };
+  const excerpts = JSON.parse((await service.exportExcerpts({ format: 'json' })).content) as { document: { title: string }; text: string; tagIds: number[]; note: string; start: number; end: number }[];
+  return excerpts.map((e) => `${e.document.title} | ${e.text} | ${e.start}-${e.end} | ${e.tagIds.map(path).sort().join(', ')} | ${e.note}`).sort();
+}
+
+test('a REFI-QDA project round-trips into a new library with every excerpt, tag, note and position intact', async (t) => {
+  const source = await codedLibrary(t);
+  const project = await source.service.exportExcerpts({ format: 'qdpx' });
+  const target = tempLibrary(t);
+  const result = await target.service.importExchange({ name: 'project.qdpx', bytes: project.content });
+  assert.deepEqual(result, { documentsImported: 2, documentsFound: 0, tagsCreated: 3, tagsFound: 0, highlightsPlaced: 4, highlightsAlreadyThere: 0, problems: [] });
+  assert.deepEqual(await excerptsOf(target), await excerptsOf(source));
+  const ferryCopy = (await target.service.listDocuments({})).find((d) => d.title.startsWith('Harbour'))!;
+  const described = await target.service.getDocument({ id: ferryCopy.id });
+  assert.deepEqual([described.source, described.sourceUrl], ['Harbour authority', 'https://harbour.example/news/ferry']);
+  const transport = (await target.service.listTags({})).find((tag) => tag.name === 'Transport')!;
+  assert.deepEqual([transport.color, transport.description], ['#3a7bd5', 'Ferries, rail & roads.']);
+
+  // The same project again adds nothing: its texts, codes and passages are all there.
+  const again = await target.service.importExchange({ name: 'project.qdpx', bytes: project.content });
+  assert.deepEqual(again, { documentsImported: 0, documentsFound: 2, tagsCreated: 0, tagsFound: 3, highlightsPlaced: 0, highlightsAlreadyThere: 4, problems: [] });
+  assert.deepEqual(await excerptsOf(target), await excerptsOf(source));
+});
+
+test('W3C annotations land on the documents the library holds, found by web address or title, with their tags and notes', async (t) => {
+  const source = await codedLibrary(t);
+  const annotations = await source.service.exportExcerpts({ format: 'w3c' });
+  const target = tempLibrary(t);
+  const ferryId = await importText(target, 'ferry.txt', ferry);
+  await target.service.updateDocument({ id: ferryId, sourceUrl: 'https://harbour.example/news/ferry' });
+  await importText(target, 'bridge.txt', bridge);
+  await target.service.createTag({ name: 'Transport' });
+  const result = await target.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  assert.deepEqual([result.highlightsPlaced, result.tagsCreated, result.problems], [4, 2, []]);
+  // W3C tags are names without a tree: the sub-tag comes back at the top of the codebook.
+  const flat = (lines: string[]) => lines.map((line) => line.replace('Transport › Ports', 'Ports'));
+  assert.deepEqual(await excerptsOf(target), flat(await excerptsOf(source)));
+});
+
+test('annotations for a document the library lacks, and files of other kinds, are refused saying what to do', async (t) => {
+  const source = await codedLibrary(t);
+  const annotations = await source.service.exportExcerpts({ format: 'w3c' });
+  const empty = tempLibrary(t);
+  const result = await empty.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  assert.equal(result.highlightsPlaced, 0);
+  assert.equal(result.problems.length, 4);
+  assert.match(result.problems[0]!, /No document in the library is “.*”: import it first, then the annotations on it\./);
+  await assert.rejects(empty.service.importExchange({ name: 'notes.docx', bytes: 'AAAA' }), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'invalid-argument' && e.field === 'name' && /Choose a REFI-QDA project/.test(e.message));
+  await assert.rejects(empty.service.importExchange({ name: 'broken.qdpx', bytes: Buffer.from('not a zip').toString('base64') }), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'invalid-argument');
+  assert.deepEqual(await empty.service.listDocuments({}), [], 'nothing was added');
+});
+
+test('a REFI-QDA codebook brings its codes, nested, into the codebook; codes it already holds are met, not doubled', async (t) => {
+  const source = await codedLibrary(t);
+  const codebook = await source.service.exportExcerpts({ format: 'qdc' });
+  const target = tempLibrary(t);
+  await target.service.createTag({ name: 'dates' });
+  const result = await target.service.importExchange({ name: 'codebook.qdc', bytes: Buffer.from(codebook.content).toString('base64') });
+  assert.deepEqual([result.tagsCreated, result.tagsFound, result.documentsImported, result.highlightsPlaced], [2, 1, 0, 0]);
+  const tags = await target.service.listTags({});
+  const ports = tags.find((tag) => tag.name === 'Ports')!;
+  assert.equal(tags.find((tag) => tag.id === ports.parentId)?.name, 'Transport');
+  assert.equal(tags.length, 3);
+});
