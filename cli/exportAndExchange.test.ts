@@ -51,3 +51,26 @@ test('export takes the excerpt query\'s conditions as flags, and writes binary f
   assert.equal(lonelyWithin.status, 2);
   assert.match(lonelyWithin.stderr, /--within goes with --with-tag NAME/);
 });
+
+test('import takes a REFI-QDA project exported by another library whole, and says what it added', async (t) => {
+  const dir = tempDir(t);
+  const file = join(dir, 'release.txt');
+  writeFileSync(file, release);
+  const first = (...args: string[]) => runExcerpt(['--db', join(dir, 'first.sqlite'), ...args], { home: dir });
+  const second = (...args: string[]) => runExcerpt(['--db', join(dir, 'second.sqlite'), ...args], { home: dir });
+  assert.equal((await first('import', file)).status, 0);
+  assert.equal((await first('code', '1', '--quote', 'Tariffs on equipment were left aside.', '--tag', 'Trade', '--note', 'Later.')).status, 0);
+  const project = join(dir, 'project.qdpx');
+  assert.equal((await first('export', '--format', 'qdpx', '--out', project)).status, 0);
+
+  const imported = await second('import', project);
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stderr, /1 documents imported \(0 already there\), 1 tags added \(0 already there\), 1 highlights placed/);
+  const excerpts = JSON.parse((await second('export', '--format', 'json')).stdout) as { text: string; tags: string[]; note: string }[];
+  assert.deepEqual(excerpts.map((e) => [e.text, e.tags, e.note]), [['Tariffs on equipment were left aside.', ['Trade'], 'Later.']]);
+  const broken = join(dir, 'broken.qdpx');
+  writeFileSync(broken, 'not a zip');
+  const refused = await second('import', broken);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /broken\.qdpx was not imported: /);
+});
