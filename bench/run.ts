@@ -1,5 +1,6 @@
 /// `npm run bench [-- ID...]`: runs every scenario in bench/scenarios/ (or those named) and
-/// prints one `BENCH ...` line each on stdout; progress goes to stderr.
+/// prints one `BENCH ...` line each on stdout; progress goes to stderr. A file there exports
+/// `scenario`, or `scenarios` when several share what they measure on (search.ts).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,10 +12,13 @@ async function loadScenarios(): Promise<Scenario[]> {
   const files = readdirSync(scenariosDir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).sort();
   const scenarios: Scenario[] = [];
   for (const file of files) {
-    const module = (await import(pathToFileURL(join(scenariosDir, file)).href)) as { scenario?: Scenario };
-    if (!module.scenario) throw new Error(`bench/scenarios/${file} exports no \`scenario\`.`);
-    if (scenarios.some((known) => known.id === module.scenario!.id)) throw new Error(`bench: two scenarios are called ${module.scenario.id}.`);
-    scenarios.push(module.scenario);
+    const module = (await import(pathToFileURL(join(scenariosDir, file)).href)) as { scenario?: Scenario; scenarios?: Scenario[] };
+    const found = module.scenarios ?? (module.scenario ? [module.scenario] : []);
+    if (found.length === 0) throw new Error(`bench/scenarios/${file} exports no \`scenario\` (nor \`scenarios\`).`);
+    for (const scenario of found) {
+      if (scenarios.some((known) => known.id === scenario.id)) throw new Error(`bench: two scenarios are called ${scenario.id}.`);
+      scenarios.push(scenario);
+    }
   }
   return scenarios;
 }
