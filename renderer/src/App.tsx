@@ -24,6 +24,8 @@ import { inReadingOrder } from './readingOrder.ts';
 import { ensureTagPath } from './tagPath.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { importExchangeFiles } from './importExchangeFiles.ts';
+import { isExchangeFile } from '../../common/exchangeFiles.ts';
 import { useAppKeys } from './useAppKeys.ts';
 import { useImport, type ImportRequest } from './useImport.ts';
 import { useOpenDocument } from './useOpenDocument.ts';
@@ -91,7 +93,11 @@ export function App() {
   });
   const importing = imports.underWay?.cancellable ?? false;
   const startImport = useCallback((request: ImportRequest) => {
-    void imports.start(request).then((started) => {
+    const exchanged = request.picked.filter((item) => isExchangeFile(item.name));
+    if (exchanged.length > 0) void importExchangeFiles(exchanged).then(setMessage, report);
+    const documents = { ...request, picked: request.picked.filter((item) => !isExchangeFile(item.name)) };
+    if (documents.picked.length === 0 && documents.unreadable.length === 0) return;
+    void imports.start(documents).then((started) => {
       if (!started) setMessage('An import is under way. Wait for it to finish, then import more files.');
     }, report);
   }, [imports.start, report]);

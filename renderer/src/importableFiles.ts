@@ -2,11 +2,13 @@
 /// core/import/index.ts; a test keeps the two equal), and the rules for files found inside
 /// a folder the analyst chose or dropped.
 
-/// The extensions Excerpt imports, lower case with the dot.
+import { exchangeExtensions } from '../../common/exchangeFiles.ts';
+
+/// The extensions Excerpt imports as documents, lower case with the dot.
 export const importableExtensions = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.docx', '.pdf', '.eml'];
 
-/// The `accept` attribute of the file input.
-export const importAccept = importableExtensions.join(',');
+/// The `accept` attribute of the file input: documents, and files from other analysis tools.
+export const importAccept = [...importableExtensions, ...exchangeExtensions].join(',');
 
 /// Files larger than this are refused before they are read: reading them would freeze the
 /// window, and the library would refuse them anyway (it takes up to MAX_IMPORT_MB).

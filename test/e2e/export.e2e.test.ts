@@ -30,7 +30,7 @@ async function exportAs(page: Page, label: RegExp, scope?: RegExp): Promise<{ na
   return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile((await download.path())!)) };
 }
 
-test('an analyst exports the tagged excerpts from the browser as a table, a Word brief and a REFI-QDA project, and only those of the documents listed', async (t) => {
+test('an analyst exports the tagged excerpts from the browser as a table, a Word brief and a REFI-QDA project (only those of the documents listed, or all), and imports the project back', async (t) => {
   const app = await startApp(t, [{ name: 'harbour.txt', text: harbour }, { name: 'bridge.txt', text: bridge }]);
   const { page, library } = app;
   const { service } = library;
@@ -70,4 +70,10 @@ test('an analyst exports the tagged excerpts from the browser as a table, a Word
   assert.equal(qde.match(/<Coding /g)?.length, 2, 'the listed document\'s highlight with both its tags');
   const whole = await exportAs(page, /REFI-QDA project/, /the whole library/);
   assert.equal(strFromU8(unzipSync(whole.bytes)['project.qde']!).match(/<TextSource /g)?.length, 2);
+
+  // 4. The project imported back (through Import…) finds everything already in the library.
+  await page.getByLabel('Choose press releases to import').setInputFiles({ name: whole.name, mimeType: 'application/zip', buffer: Buffer.from(whole.bytes) });
+  await eventually(async () => assert.match(await page.locator('.message-region').textContent() ?? '',
+    /\.qdpx: 0 documents, 0 tags and 0 highlights added \(6 already in the library\)\./));
+  assert.equal(await page.locator('.library-item').count(), 1, 'the list still filtered, nothing added');
 });

@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { exchangeExtensions } from '../../common/exchangeFiles.ts';
 import { importableExtensions as coreExtensions } from '../../core/import/index.ts';
 import { folderFiles, importAccept, isHiddenPath, isImportable, refusalBeforeReading } from '../../renderer/src/importableFiles.ts';
 
-test('the window offers exactly the formats the library reads', () => {
-  assert.deepEqual([...importAccept.split(',')].sort(), [...coreExtensions].sort());
+test('the window offers exactly the formats the library reads, and the files it exchanges with other tools', () => {
+  assert.deepEqual([...importAccept.split(',')].sort(), [...coreExtensions, ...exchangeExtensions].sort());
 });
 
 test('a chosen folder gives its documents by path; hidden files and other formats are counted', () => {
