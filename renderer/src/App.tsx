@@ -7,6 +7,7 @@ import { asExcerptError } from '../../common/client.ts';
 import { api, onLibraryEvent } from './api.ts';
 import { LibraryList } from './LibraryList.tsx';
 import { LibraryFilters } from './LibraryFilters.tsx';
+import { SearchBox, SearchHits, useLibrarySearch } from './LibrarySearch.tsx';
 import { isFiltered, rangeProblem, rememberedFilter, rememberFilter, type LibraryFilter } from './libraryFilter.ts';
 import { DocumentView, type DocumentViewHandle } from './DocumentView.tsx';
 import type { DetailsChanges } from './DocumentDetails.tsx';
@@ -45,6 +46,10 @@ export function App() {
   const [recentTagIds, setRecentTagIds] = useState<number[]>([]);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   const [showingExport, setShowingExport] = useState(false);
+  const [searchQuery, setSearchQuery] = useState('');
+  /// The passage a search hit asked to show in the document it opened.
+  const [reveal, setReveal] = useState<{ id: number; passage: string } | null>(null);
+  const searched = useLibrarySearch(searchQuery);
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
 
@@ -178,6 +183,11 @@ export function App() {
         documents={documents}
         openId={openId}
         onOpen={setOpenId}
+        search={<SearchBox query={searchQuery} onQuery={setSearchQuery} found={searched} />}
+        found={searchQuery.trim() === '' ? null : <SearchHits hits={searched.hits ?? []} onOpen={(id, passage) => {
+          setOpenId(id);
+          setReveal(passage === null ? null : { id, passage });
+        }} />}
         filters={<LibraryFilters filter={filter} tags={tags} sources={sources} review={reviewSummary} error={filterError} onChange={setFilter} />}
         filtered={isFiltered(filter)}
         onClearFilters={() => setFilter({})}
@@ -206,6 +216,7 @@ export function App() {
             onSaved={saved}
             onError={report}
             onSaveDetails={saveDetails}
+            reveal={reveal?.id === open.document.id ? reveal.passage : null}
           />
         ) : (
           <p className="empty-note reading-empty">{openId === null ? 'Choose a document from the library to read and tag it.' : 'Opening…'}</p>

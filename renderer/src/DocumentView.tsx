@@ -65,6 +65,9 @@ interface DocumentViewProps {
   onError: (error: unknown) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
+  /// Words to show the document at (a search hit's passage): the first place they stand is
+  /// selected and scrolled into view once the text is shown.
+  reveal: string | null;
   ref?: Ref<DocumentViewHandle>;
 }
 
@@ -265,6 +268,17 @@ export function DocumentView(props: DocumentViewProps) {
     viewRef.current?.setProps({ attributes: editorAttributes(doc.title, editing) });
   }, [node, doc.title, editing]);
 
+  useEffect(() => {
+    const view = viewRef.current;
+    const scroller = scrollRef.current;
+    const found = view && props.reveal ? firstPlace(view.state.doc, props.reveal) : null;
+    if (!view || !scroller || !found) return;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
+    view.focus();
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += view.coordsAtPos(found.from, 1).top - box.top - box.height / 3;
+  }, [props.reveal]);
+
   // New colours, names or tags in the codebook redraw the highlights (not on the first render).
   const drawnTags = useRef(tags);
   useEffect(() => {
@@ -450,4 +464,18 @@ export function DocumentView(props: DocumentViewProps) {
       )}
     </article>
   );
+}
+
+/// Where `words` first stand in a text block of `doc` (ignoring case), as editor positions.
+function firstPlace(doc: Node, words: string): { from: number; to: number } | null {
+  const wanted = words.toLocaleLowerCase();
+  let found: { from: number; to: number } | null = null;
+  doc.descendants((block, pos) => {
+    if (found) return false;
+    if (!block.isTextblock) return true;
+    const at = block.textContent.toLocaleLowerCase().indexOf(wanted);
+    if (at >= 0 && block.textContent.length === block.content.size) found = { from: pos + 1 + at, to: pos + 1 + at + words.length };
+    return false;
+  });
+  return found;
 }

@@ -1,6 +1,6 @@
 /// The library: the documents the filters let through, newest first (the order listDocuments
 /// gives), with how many highlights each holds and how many wait for review; above them, the
-/// ways to import and the filters.
+/// ways to import, the full-text search and the filters.
 import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../common/types.ts';
 import { publishedDate } from './publishedDate.ts';
@@ -11,13 +11,18 @@ interface LibraryListProps {
   onOpen: (id: number) => void;
   /// The import buttons and, while an import runs, its progress.
   importing: ReactNode;
+  /// The full-text search box; while a search has `found` documents, they stand in place of the list.
+  search: ReactNode;
+  found: ReactNode | null;
   /// The filter bar; `filtered` says whether it narrows the list.
   filters: ReactNode;
   filtered: boolean;
   onClearFilters: () => void;
 }
 
-export function LibraryList({ documents, openId, onOpen, importing, filters, filtered, onClearFilters }: LibraryListProps) {
+export function LibraryList({ documents: listed, openId, onOpen, importing, search, found, filters, filtered, onClearFilters }: LibraryListProps) {
+  const searching = found !== null;
+  const documents = searching ? null : listed;
   return (
     <nav className="library" aria-labelledby="library-heading">
       <div className="library-top">
@@ -25,7 +30,8 @@ export function LibraryList({ documents, openId, onOpen, importing, filters, fil
           Library
         </h2>
         {importing}
-        {filters}
+        {search}
+        {!searching && filters}
       </div>
       {documents?.length === 0 && filtered && (
         <div className="empty-note library-no-match" role="status">
@@ -40,6 +46,7 @@ export function LibraryList({ documents, openId, onOpen, importing, filters, fil
           The library is empty. Import press releases with the buttons above, or drop files and folders on the window.
         </p>
       )}
+      {found}
       <ul className="library-list">
         {documents?.map((d) => (
           <li key={d.id}>
