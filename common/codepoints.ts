@@ -1,6 +1,6 @@
 /// Offsets inside Excerpt count UTF-16 code units (what JavaScript and ProseMirror count);
 /// offsets that leave the program (CSV, JSON, W3C, REFI-QDA) count Unicode code points.
-/// These two functions are the only place the two are converted.
+/// The functions here are the only place the two are converted.
 
 /// The code-point offset of UTF-16 offset `utf16` in `text`.
 export function toCodePointOffset(text: string, utf16: number): number {
@@ -11,6 +11,27 @@ export function toCodePointOffset(text: string, utf16: number): number {
     if (!(unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) points++;
   }
   return points;
+}
+
+/// toCodePointOffset for many offsets into one text: the text is read once, then an offset
+/// costs a binary search among its astral characters instead of a walk from the start.
+export function codePointOffsets(text: string): (utf16: number) => number {
+  // Where each low surrogate that continues a code point stands (one per astral character).
+  const continuations: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    if (isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1))) continuations.push(i);
+  }
+  return (utf16) => {
+    const end = Math.min(Math.max(utf16, 0), text.length);
+    let low = 0;
+    let high = continuations.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (continuations[mid]! < end) low = mid + 1;
+      else high = mid;
+    }
+    return end - low;
+  };
 }
 
 /// The UTF-16 offset of code-point offset `points` in `text` (clamped to the text's end).

@@ -4,7 +4,7 @@
 /// documents. Offsets count Unicode code points into the document's canonical text (end
 /// exclusive), as every file that leaves Excerpt counts them.
 import type { ExportFilter } from '../../common/api.ts';
-import { toCodePointOffset } from '../../common/codepoints.ts';
+import { codePointOffsets } from '../../common/codepoints.ts';
 import type { Tag } from '../../common/types.ts';
 import type { DocumentStore } from '../store/documents.ts';
 import type { ExcerptStore } from '../store/excerpts.ts';
@@ -80,12 +80,12 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
     }
     return text;
   };
-  const documents = new Map<number, ExportedDocument & { paragraphStarts: number[] }>();
+  const documents = new Map<number, ExportedDocument & { paragraphStarts: number[]; codePoints: (utf16: number) => number }>();
   const documentOf = (row: ExcerptDocument) => {
     let document = documents.get(row.id);
     if (!document) {
       const text = textOf(row.id);
-      document = { ...row, text, paragraphStarts: paragraphStarts(text) };
+      document = { ...row, text, paragraphStarts: paragraphStarts(text), codePoints: codePointOffsets(text) };
       documents.set(row.id, document);
     }
     return document;
@@ -99,8 +99,8 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
       tags: JSON.parse(row.tags) as string[],
       tagIds: JSON.parse(row.tagIds) as number[],
       text: text.slice(row.start, row.end),
-      start: toCodePointOffset(text, row.start),
-      end: toCodePointOffset(text, row.end),
+      start: document.codePoints(row.start),
+      end: document.codePoints(row.end),
       prefix: row.prefix,
       suffix: row.suffix,
       note: row.note,
@@ -116,7 +116,7 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
   return {
     excerpts,
     codebook: codebookOrder(sources.tags.list()),
-    documents: [...documents.values()].sort((a, b) => a.id - b.id).map(({ paragraphStarts: _, ...document }) => document),
+    documents: [...documents.values()].sort((a, b) => a.id - b.id).map(({ paragraphStarts: _, codePoints: __, ...document }) => document),
   };
 }
 

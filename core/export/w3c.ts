@@ -58,7 +58,17 @@ interface Annotation {
 /// named and dated by `exportedAt` (ISO 8601, when the export was made).
 export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): string {
   const id = `${EXCERPT_URN}export:${percentEncode(exportedAt, pathForbidden)}`;
-  const items = snapshot.excerpts.map(excerptToAnnotation);
+  // One resource per document, shared by its annotations: its address is parsed once, not per excerpt.
+  const resources = new Map<number, DocumentResource>();
+  const resourceOf = (document: ExcerptDocument) => {
+    let resource = resources.get(document.id);
+    if (!resource) {
+      resource = documentResource(document);
+      resources.set(document.id, resource);
+    }
+    return resource;
+  };
+  const items = snapshot.excerpts.map((excerpt) => excerptToAnnotation(excerpt, resourceOf(excerpt.document)));
   const collection = {
     '@context': ANNO_CONTEXT,
     id,
@@ -73,7 +83,7 @@ export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): str
 }
 
 /// One highlight: its tags and note as bodies, the quote in its document as target.
-function excerptToAnnotation(excerpt: Excerpt): Annotation {
+function excerptToAnnotation(excerpt: Excerpt, source: DocumentResource): Annotation {
   const body: TextualBody[] = excerpt.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }));
   if (excerpt.note.trim() !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: excerpt.note, format: 'text/plain' });
   return {
@@ -86,7 +96,7 @@ function excerptToAnnotation(excerpt: Excerpt): Annotation {
     ...(body.length > 0 ? { body } : {}),
     target: {
       type: 'SpecificResource',
-      source: documentResource(excerpt.document),
+      source,
       selector: [
         {
           type: 'TextQuoteSelector',
