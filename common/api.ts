@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { exportFormatIds } from './exportFormats.ts';
 import type {
   Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
-  SearchHit, Tag, TagMerged, TagUse,
+  SavedQuery, SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
 
@@ -155,6 +155,11 @@ export const methodArgs = {
   importFiles: z.object({
     files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
   }),
+  /// Saved excerpt queries: listed with how many excerpts each finds now.
+  listSavedQueries: z.object({}),
+  /// Saves a query under a name, replacing one of the same name (ignoring case).
+  saveQuery: z.object({ name: z.string().trim().min(1, 'a saved query needs a name').max(200), filter: exportFilter }),
+  deleteSavedQuery: z.object({ id }),
   /// A REFI-QDA project (.qdpx) or codebook (.qdc), or W3C Web Annotations (.jsonld, .json).
   importExchange: z.object({ name: z.string().min(1).max(1000), bytes: base64 }),
   exportExcerpts: z.object({
@@ -198,6 +203,9 @@ export interface ExcerptApi {
   saveDocumentEdits(args: ArgsIn<'saveDocumentEdits'>): Promise<DocumentEditsSaved>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
+  listSavedQueries(args: ArgsIn<'listSavedQueries'>): Promise<SavedQuery[]>;
+  saveQuery(args: ArgsIn<'saveQuery'>): Promise<SavedQuery>;
+  deleteSavedQuery(args: ArgsIn<'deleteSavedQuery'>): Promise<{ id: number }>;
   importExchange(args: ArgsIn<'importExchange'>): Promise<ExchangeImported>;
   exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;
 }

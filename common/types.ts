@@ -1,5 +1,6 @@
 /// The domain as every process sees it: plain JSON, offsets in UTF-16 code units into
 /// a document's canonical text (see text.ts). Code points appear only at the edges (exports).
+import type { ExportFilter } from './api.ts';
 
 /// ProseMirror JSON of a document in the app's schema (schema.ts).
 export interface DocJson {
@@ -155,6 +156,17 @@ export interface ImportResult {
   /// `carried` highlights were placed on it, `toReview` went to its review list.
   revised: { name: string; id: number; title: string; carried: number; toReview: number }[];
   failed: { name: string; reason: string }[];
+}
+
+/// An excerpt query the analyst named, with how many excerpts it finds in the library now;
+/// `problem` says why it finds none when the codebook no longer has a tag it names.
+export interface SavedQuery {
+  id: number;
+  name: string;
+  filter: ExportFilter;
+  savedAt: string;
+  count: number;
+  problem: string | null;
 }
 
 /// What importExchange added: documents imported or found already in the library, tags created

@@ -10,6 +10,7 @@ import { annotationStore } from './store/annotations.ts';
 import { documentStore } from './store/documents.ts';
 import { excerptStore } from './store/excerpts.ts';
 import { revisionStore } from './store/revisions.ts';
+import { savedQueryStore } from './store/savedQueries.ts';
 import { tagStore } from './store/tags.ts';
 import { annotationMethods } from './service/annotations.ts';
 import { codebookMethods } from './service/codebook.ts';
@@ -20,6 +21,7 @@ import { exchangeMethods } from './service/exchange.ts';
 import { exportMethods } from './service/exporting.ts';
 import { importMethods } from './service/importing.ts';
 import { reviewMethods } from './service/review.ts';
+import { savedQueryMethods } from './service/savedQueries.ts';
 
 /// The contract plus its events, as hosts hold it.
 export interface ExcerptService extends ExcerptApi {
@@ -47,6 +49,7 @@ export function createService(db: Database.Database): ExcerptService {
     tags: tagStore(db),
     annotations: annotationStore(db),
     excerpts: excerptStore(db),
+    savedQueries: savedQueryStore(db),
     emit,
     now: () => new Date().toISOString(),
     write: (reason, change) => {
@@ -65,6 +68,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...editingMethods(ctx),
     ...importMethods(ctx),
     ...exportMethods(ctx),
+    ...savedQueryMethods(ctx),
     // Composed of the service's own calls, each parsed and checked as a host's would be.
     ...exchangeMethods(() => service as unknown as ExcerptApi),
   };

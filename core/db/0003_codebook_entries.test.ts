@@ -33,6 +33,8 @@ test('0003 gives every tag an empty codebook entry and keeps the rest of the lib
   assert.deepEqual(db.pragma('foreign_key_check'), []);
   assert.throws(() => db.prepare('UPDATE tags SET example = NULL WHERE id = ?').run(roles), /NOT NULL constraint failed: tags.example/);
 
+  // The service runs on the newest schema.
+  migrate(db);
   const service = createService(db);
   const updated = await service.updateTag({ id: lead, whenToUse: 'The speaker leads', example: 'Russia will chair the group' });
   assert.deepEqual([updated.whenToUse, updated.whenNotToUse, updated.example, updated.position], ['The speaker leads', '', 'Russia will chair the group', 3]);

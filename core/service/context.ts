@@ -7,6 +7,7 @@ import type { AnnotationStore } from '../store/annotations.ts';
 import type { DocumentStore } from '../store/documents.ts';
 import type { ExcerptStore } from '../store/excerpts.ts';
 import type { RevisionStore } from '../store/revisions.ts';
+import type { SavedQueryStore } from '../store/savedQueries.ts';
 import type { TagStore } from '../store/tags.ts';
 
 /// Shared by every method group of one service.
@@ -17,6 +18,7 @@ export interface ServiceContext {
   tags: TagStore;
   annotations: AnnotationStore;
   excerpts: ExcerptStore;
+  savedQueries: SavedQueryStore;
   emit<E extends ExcerptEventName>(event: E, payload: ExcerptEvents[E]): void;
   /// Runs `change` in one transaction, then tells listeners the library changed.
   write<T>(reason: ExcerptEvents['libraryChanged']['reason'], change: () => T): T;
