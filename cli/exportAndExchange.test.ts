@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
+import { openLibrary } from '../core/library.ts';
 import { tempDir } from '../core/testing/tempLibrary.ts';
 import { runExcerpt } from './runExcerpt.ts';
 
@@ -73,4 +74,28 @@ test('import takes a REFI-QDA project exported by another library whole, and say
   const refused = await second('import', broken);
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /broken\.qdpx was not imported: /);
+});
+
+test('export --query runs a query saved under that name', async (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'library.sqlite');
+  const file = join(dir, 'release.txt');
+  writeFileSync(file, release);
+  const run = (...args: string[]) => runExcerpt(['--db', db, ...args], { home: dir });
+  assert.equal((await run('import', file)).status, 0);
+  assert.equal((await run('code', '1', '--quote', 'Tariffs on equipment were left aside.', '--tag', 'Trade')).status, 0);
+  assert.equal((await run('code', '1', '--quote', 'Ransomware gangs were discussed at length.', '--tag', 'Cybercrime')).status, 0);
+  const library = openLibrary(db);
+  await library.service.saveQuery({ name: 'Trade only', filter: { tags: ['Trade'] } });
+  library.close();
+
+  const result = await run('export', '--format', 'json', '--query', 'trade ONLY');
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual((JSON.parse(result.stdout) as { text: string }[]).map((e) => e.text), ['Tariffs on equipment were left aside.']);
+  const missing = await run('export', '--format', 'json', '--query', 'Nope');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no saved query called "Nope"; the library has "Trade only"\./);
+  const mixed = await run('export', '--format', 'json', '--query', 'Trade only', '--tag', 'Trade');
+  assert.equal(mixed.status, 2);
+  assert.match(mixed.stderr, /--query takes the saved query as it is/);
 });

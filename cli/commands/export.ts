@@ -17,6 +17,9 @@ text, end exclusive. CSV is UTF-8 with a byte-order mark (opens cleanly in sprea
 ${exportFormats.map((format) => `                        ${format.id.padEnd(6)}${format.label}: ${format.description}`).join('\n')}
   --out FILE          write to FILE (replaced whole, never left half-written) instead of stdout
 
+  --query NAME        the excerpts of the query saved under this name (instead of the
+                      conditions below)
+
 Conditions (each narrows the excerpts; a tag is named at any level of the codebook, ignoring
 case, and stands for its sub-tags too unless --without-subtags):
   --tag NAME          carrying this tag; repeat for several (any of them)
@@ -46,6 +49,7 @@ export async function run(invocation: Invocation): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     source: { type: 'string' },
+    query: { type: 'string' },
     out: { type: 'string' },
   });
   if (!parsed) return 0;
@@ -69,7 +73,19 @@ export async function run(invocation: Invocation): Promise<number> {
     ...(values.source !== undefined && { source: values.source }),
   };
 
+  if (values.query !== undefined && Object.keys(filter).length > 0) throw new UsageError('--query takes the saved query as it is; leave out the other conditions, or save the query again in the app.', 'export');
+
   const file = await withLibrary(parsed.db, { create: false }, async ({ service }) => {
+    if (values.query !== undefined) {
+      const wanted = values.query.trim().toLocaleLowerCase();
+      const queries = await service.listSavedQueries({});
+      const saved = queries.find((query) => query.name.toLocaleLowerCase() === wanted);
+      if (!saved) {
+        const known = queries.length === 0 ? 'the library has none' : `the library has ${queries.map((query) => `"${query.name}"`).join(', ')}`;
+        throw new CliFailure(`there is no saved query called "${values.query}"; ${known}.`, 2);
+      }
+      return service.exportExcerpts({ format, filter: saved.filter });
+    }
     // Tag names are matched ignoring case. A mistyped tag would otherwise be refused with the
     // service's words, which do not name the command that lists the codebook.
     const known = new Set((await service.listTags({})).map((tag) => tag.name.toLocaleLowerCase()));
