@@ -4,7 +4,6 @@
 /// highlight of another tag overlapping the excerpt or standing in a paragraph with it.
 import type { ExportFilter } from '../../common/api.ts';
 import { ExcerptError } from '../../common/errors.ts';
-import type { Tag } from '../../common/types.ts';
 import type { ExcerptRow, ExcerptStore, PlacedRange } from '../store/excerpts.ts';
 import type { TagStore } from '../store/tags.ts';
 import { paragraphAt, paragraphStarts } from './paragraphs.ts';
@@ -18,7 +17,7 @@ export interface SelectionSources {
 /// The excerpts passing `filter`, in document then reading order. `textOf` gives a document's
 /// canonical text (the caller may keep what it read).
 export function selectExcerpts(sources: SelectionSources, filter: ExportFilter, textOf: (documentId: number) => string): ExcerptRow[] {
-  const tagsOf = tagResolver(sources.tags.list(), !filter.withoutSubtags);
+  const tagsOf = tagResolver(sources.tags, !filter.withoutSubtags);
   const groups = (filter.tags ?? []).map((name, i) => tagsOf(name, `filter.tags.${i}`));
   const not = (filter.notTags ?? []).flatMap((name, i) => tagsOf(name, `filter.notTags.${i}`));
   let rows = sources.excerpts.tagged({
@@ -50,17 +49,13 @@ function folded(text: string): string {
 }
 
 /// Tag ids by name (ignoring case, at any level of the codebook), with their sub-tags when `widen`.
-function tagResolver(codebook: readonly Tag[], widen: boolean): (name: string, field: string) => number[] {
-  const children = new Map<number, number[]>();
-  for (const tag of codebook) if (tag.parentId !== null) children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag.id]);
-  const withDescendants = (id: number): number[] => [id, ...(children.get(id) ?? []).flatMap(withDescendants)];
+function tagResolver(tags: TagStore, widen: boolean): (name: string, field: string) => number[] {
   return (name, field) => {
-    const wanted = name.trim().toLocaleLowerCase();
-    const named = codebook.filter((tag) => tag.name.toLocaleLowerCase() === wanted).map((tag) => tag.id);
+    const named = tags.idsNamed(name.trim());
     if (named.length === 0) {
       throw new ExcerptError('not-found', `There is no tag called "${name}" in the codebook. Check its spelling against the list of tags.`, field);
     }
-    return [...new Set(widen ? named.flatMap(withDescendants) : named)];
+    return [...new Set(widen ? named.flatMap((id) => tags.subtreeIds(id)) : named)];
   };
 }
 
