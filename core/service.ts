@@ -70,7 +70,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...exportMethods(ctx),
     ...savedQueryMethods(ctx),
     // Composed of the service's own calls, each parsed and checked as a host's would be.
-    ...exchangeMethods(() => service as unknown as ExcerptApi),
+    ...exchangeMethods(ctx, () => service as unknown as ExcerptApi),
   };
 
   const service: Record<string, unknown> = {

@@ -11,18 +11,19 @@ import { anchor } from '../../common/anchoring/anchor.ts';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { describeQuote } from '../../common/quote.ts';
-import type { Annotation, ExchangeImported, Tag } from '../../common/types.ts';
+import type { Annotation, ExchangeImported } from '../../common/types.ts';
 import type { ImportedCode, ImportedDocument } from '../exchange/project.ts';
 import { readQdc } from '../exchange/readQdc.ts';
 import { readQdpx } from '../exchange/readQdpx.ts';
 import { readW3c } from '../exchange/readW3c.ts';
-import type { Methods } from './context.ts';
+import type { Methods, ServiceContext } from './context.ts';
 
 /// The passages and where they go, counted as the import goes.
 type Tally = ExchangeImported;
 
-/// importExchange, composed of the service's own calls (`service()`), each checked as any call is.
-export function exchangeMethods(service: () => ExcerptApi): Methods<'importExchange'> {
+/// importExchange: its writes are the service's own calls (`service()`), each checked as any
+/// call is; its lookups read the stores (`ctx`) directly.
+export function exchangeMethods(ctx: ServiceContext, service: () => ExcerptApi): Methods<'importExchange'> {
   return {
     async importExchange({ name, bytes }) {
       const data = Buffer.from(bytes, 'base64');
@@ -31,12 +32,12 @@ export function exchangeMethods(service: () => ExcerptApi): Methods<'importExcha
       if (extension === 'qdpx') {
         const project = readQdpx(new Uint8Array(data));
         tally.problems.push(...project.problems);
-        const tagOf = await ensureCodebook(service(), project.codebook, tally);
+        const tagOf = await ensureCodebook(ctx, service(), project.codebook, tally);
         for (const document of project.documents) await importDocument(service(), document, tagOf, tally);
       } else if (extension === 'qdc') {
-        await ensureCodebook(service(), readQdc(data.toString('utf8')), tally);
+        await ensureCodebook(ctx, service(), readQdc(data.toString('utf8')), tally);
       } else if (extension === 'jsonld' || extension === 'json') {
-        await importAnnotations(service(), data.toString('utf8'), tally);
+        await importAnnotations(ctx, service(), data.toString('utf8'), tally);
       } else {
         throw new ExcerptError('invalid-argument', `“${name}” is not a file Excerpt exchanges with other tools. Choose a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C annotations (.jsonld).`, 'name');
       }
@@ -47,19 +48,17 @@ export function exchangeMethods(service: () => ExcerptApi): Methods<'importExcha
 
 /// The library's tag for each code (by key), creating those the codebook lacks: a code meets a
 /// tag of the same name (ignoring case) under the tag its parent met.
-async function ensureCodebook(api: ExcerptApi, codes: readonly ImportedCode[], tally: Tally): Promise<Map<string, number>> {
-  const tags: Tag[] = await api.listTags({});
+async function ensureCodebook(ctx: ServiceContext, api: ExcerptApi, codes: readonly ImportedCode[], tally: Tally): Promise<Map<string, number>> {
   const tagOf = new Map<string, number>();
   for (const code of codes) {
     const parentId = code.parentKey === null ? null : tagOf.get(code.parentKey) ?? null;
-    const found = tags.find((tag) => tag.parentId === parentId && tag.name.toLocaleLowerCase() === code.name.trim().toLocaleLowerCase());
+    const found = ctx.tags.siblingNamed(parentId, code.name.trim());
     if (found) {
       tally.tagsFound++;
       tagOf.set(code.key, found.id);
       continue;
     }
     const created = await api.createTag({ name: code.name, parentId, ...(code.color && { color: code.color }), description: code.description });
-    tags.push(created);
     tally.tagsCreated++;
     tagOf.set(code.key, created.id);
   }
@@ -95,14 +94,13 @@ async function importDocument(api: ExcerptApi, document: ImportedDocument, tagOf
 }
 
 /// W3C annotations onto the documents the library holds.
-async function importAnnotations(api: ExcerptApi, json: string, tally: Tally): Promise<void> {
+async function importAnnotations(ctx: ServiceContext, api: ExcerptApi, json: string, tally: Tally): Promise<void> {
   const { annotations } = readW3c(json);
-  const listed = await api.listDocuments({});
   const documentFor = new Map<string, number | null>();
   const targets = new Map<number, Target>();
   for (const annotation of annotations) {
     const key = `${annotation.source}\n${annotation.title ?? ''}`;
-    if (!documentFor.has(key)) documentFor.set(key, await findDocument(api, listed, annotation.source, annotation.title));
+    if (!documentFor.has(key)) documentFor.set(key, findDocument(ctx, annotation.source, annotation.title));
     const id = documentFor.get(key)!;
     const what = annotation.title ? `“${annotation.title}”` : annotation.source;
     if (id === null) {
@@ -114,7 +112,7 @@ async function importAnnotations(api: ExcerptApi, json: string, tally: Tally): P
       continue;
     }
     const tagIds: number[] = [];
-    for (const name of annotation.tags) tagIds.push(await tagNamed(api, name, tally));
+    for (const name of annotation.tags) tagIds.push(await tagNamed(ctx, api, name, tally));
     if (tagIds.length === 0) {
       tally.problems.push(`The annotation on “${annotation.exact.slice(0, 60)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
       continue;
@@ -131,27 +129,24 @@ async function importAnnotations(api: ExcerptApi, json: string, tally: Tally): P
   }
 }
 
-/// The document a W3C source names: its web address, Excerpt's own name for it, or its title.
-async function findDocument(api: ExcerptApi, listed: readonly { id: number; title: string }[], source: string, title: string | null): Promise<number | null> {
+/// The document a W3C source names: Excerpt's own name for it, its web address, or its title.
+function findDocument(ctx: ServiceContext, source: string, title: string | null): number | null {
   const own = source.match(/^urn:excerpt:document:(\d+)$/);
   if (own) {
-    const id = Number(own[1]);
-    const document = listed.find((d) => d.id === id);
-    if (document && (title === null || document.title === title)) return id;
+    const document = ctx.documents.describe(Number(own[1]));
+    if (document && (title === null || document.title === title)) return document.id;
   }
   if (/^https?:\/\//.test(source)) {
-    for (const document of listed) {
-      if ((await api.getDocument({ id: document.id })).sourceUrl === source) return document.id;
-    }
+    const id = ctx.documents.withSourceUrl(source);
+    if (id !== undefined) return id;
   }
-  return listed.find((d) => title !== null && d.title === title)?.id ?? null;
+  return title === null ? null : ctx.documents.withTitle(title) ?? null;
 }
 
-/// The tag of that name at the top of the codebook (or anywhere, ignoring case), made when missing.
-async function tagNamed(api: ExcerptApi, name: string, tally: Tally): Promise<number> {
-  const wanted = name.trim().toLocaleLowerCase();
-  const found = (await api.listTags({})).find((tag) => tag.name.toLocaleLowerCase() === wanted);
-  if (found) return found.id;
+/// The tag of that name (ignoring case, anywhere in the codebook), made at the top when missing.
+async function tagNamed(ctx: ServiceContext, api: ExcerptApi, name: string, tally: Tally): Promise<number> {
+  const found = ctx.tags.idsNamed(name.trim())[0];
+  if (found !== undefined) return found;
   tally.tagsCreated++;
   return (await api.createTag({ name: name.trim() })).id;
 }

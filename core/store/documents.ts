@@ -104,6 +104,7 @@ export function documentStore(db: Database.Database) {
     'UPDATE documents SET doc_json = @docJson, text = @text, content_hash = @contentHash WHERE id = @id');
   const reformat = db.prepare<[string, number]>('UPDATE documents SET doc_json = ? WHERE id = ?');
   const bySourceUrl = db.prepare<[string], number>('SELECT id FROM documents WHERE source_url = ? ORDER BY id LIMIT 1').pluck();
+  const byTitle = db.prepare<[string], number>('SELECT id FROM documents WHERE title = ? ORDER BY id LIMIT 1').pluck();
   const byTitleAndDate = db.prepare<[string, string], number>(
     'SELECT id FROM documents WHERE title = ? AND published_at = ? ORDER BY id LIMIT 1').pluck();
   // A new text takes the document's place; metadata the new file does not state stays.
@@ -175,6 +176,10 @@ export function documentStore(db: Database.Database) {
     /// The document at this source URL, if any.
     withSourceUrl(url: string): number | undefined {
       return bySourceUrl.get(url);
+    },
+    /// The first document with exactly this title.
+    withTitle(title: string): number | undefined {
+      return byTitle.get(title);
     },
     /// The document with this title and publication date, if any.
     withTitleAndDate(title: string, published: string): number | undefined {
