@@ -9,7 +9,7 @@ import type { Node } from 'prosemirror-model';
 import type { DocumentEditsSaved, LibraryDocument, ReviewItem, Tag, TextHighlight } from '../../common/types.ts';
 import { textBlocks } from '../../common/text.ts';
 import { ExcerptError } from '../../common/errors.ts';
-import { documentEditorState, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
+import { documentEditorState, editorAttributes, highlightsOf, type EditorActions } from './editor/documentEditor.ts';
 import { applyTag, changeHighlight, codingState, exactlyOn, reattachHighlight, removeHighlight, selectedHighlight, takeInHighlights, trimmedSelection } from './editor/coding.ts';
 import { setTagColors } from './editor/highlights.ts';
 import { pinHighlights } from './editor/pinHighlights.ts';
@@ -27,6 +27,7 @@ import type { DetailsChanges } from './DocumentDetails.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { panelBelow, type Anchored } from './panelPosition.ts';
 import { api } from './api.ts';
+import { firstPlace, showPassage } from './showPassage.ts';
 
 /// A document as stored, with its text as a ProseMirror node (parsed when it is opened, the
 /// editor's own after a save).
@@ -92,17 +93,6 @@ interface PaletteState {
 
 interface CardState extends Anchored {
   keys: number[];
-}
-
-function editorAttributes(title: string, editing: boolean): Record<string, string> {
-  return {
-    class: `document-text${editing ? ' is-editing' : ''}`,
-    role: 'textbox',
-    'aria-label': `Text of “${title}”`,
-    'aria-readonly': editing ? 'false' : 'true',
-    'aria-multiline': 'true',
-    spellcheck: editing ? 'true' : 'false',
-  };
 }
 
 export function DocumentView(props: DocumentViewProps) {
@@ -272,11 +262,7 @@ export function DocumentView(props: DocumentViewProps) {
     const view = viewRef.current;
     const scroller = scrollRef.current;
     const found = view && props.reveal ? firstPlace(view.state.doc, props.reveal) : null;
-    if (!view || !scroller || !found) return;
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, found.from, found.to)));
-    view.focus();
-    const box = scroller.getBoundingClientRect();
-    scroller.scrollTop += view.coordsAtPos(found.from, 1).top - box.top - box.height / 3;
+    if (view && scroller && found) showPassage(view, scroller, found);
   }, [props.reveal]);
 
   // New colours, names or tags in the codebook redraw the highlights (not on the first render).
@@ -314,13 +300,7 @@ export function DocumentView(props: DocumentViewProps) {
       const view = viewRef.current;
       const scroller = scrollRef.current;
       if (!view || !scroller) return;
-      const highlight = codingState(view.state).highlights.get(keyOf(annotation.id)) ?? annotationRange(textBlocks(view.state.doc), annotation);
-      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, highlight.from, highlight.to)));
-      view.focus();
-      const box = scroller.getBoundingClientRect();
-      const start = view.coordsAtPos(highlight.from, 1);
-      const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-      scroller.scrollTo({ top: scroller.scrollTop + start.top - box.top - box.height / 3, behavior: reduceMotion ? 'auto' : 'smooth' });
+      showPassage(view, scroller, codingState(view.state).highlights.get(keyOf(annotation.id)) ?? annotationRange(textBlocks(view.state.doc), annotation));
     },
     removeHighlight(id) {
       const view = viewRef.current;
@@ -464,18 +444,4 @@ export function DocumentView(props: DocumentViewProps) {
       )}
     </article>
   );
-}
-
-/// Where `words` first stand in a text block of `doc` (ignoring case), as editor positions.
-function firstPlace(doc: Node, words: string): { from: number; to: number } | null {
-  const wanted = words.toLocaleLowerCase();
-  let found: { from: number; to: number } | null = null;
-  doc.descendants((block, pos) => {
-    if (found) return false;
-    if (!block.isTextblock) return true;
-    const at = block.textContent.toLocaleLowerCase().indexOf(wanted);
-    if (at >= 0 && block.textContent.length === block.content.size) found = { from: pos + 1 + at, to: pos + 1 + at + words.length };
-    return false;
-  });
-  return found;
 }

@@ -70,6 +70,18 @@ function documentEditorPlugins(highlights: readonly Highlight[], tags: readonly 
   ];
 }
 
+/// The editor's attributes: its role and name for assistive technology, and whether it is being edited.
+export function editorAttributes(title: string, editing: boolean): Record<string, string> {
+  return {
+    class: `document-text${editing ? ' is-editing' : ''}`,
+    role: 'textbox',
+    'aria-label': `Text of “${title}”`,
+    'aria-readonly': editing ? 'false' : 'true',
+    'aria-multiline': 'true',
+    spellcheck: editing ? 'true' : 'false',
+  };
+}
+
 /// The stored highlights as the editor holds them.
 export function highlightsOf(doc: Node, annotations: readonly TextHighlight[]): Highlight[] {
   const blocks = textBlocks(doc);
