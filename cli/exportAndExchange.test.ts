@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { openLibrary } from '../core/library.ts';
 import { tempDir } from '../core/testing/tempLibrary.ts';
@@ -16,13 +16,20 @@ Ransomware gangs were discussed at length. The Émigré delegation stressed sove
 Tariffs on equipment were left aside.
 `;
 
-test('export takes the excerpt query\'s conditions as flags, and writes binary formats as bytes', async (t) => {
+/// A library in a temporary folder with the release imported as document 1, and the command
+/// line run against it.
+async function releaseLibrary(t: TestContext) {
   const dir = tempDir(t);
   const db = join(dir, 'library.sqlite');
   const file = join(dir, 'release.txt');
   writeFileSync(file, release);
   const run = (...args: string[]) => runExcerpt(['--db', db, ...args], { home: dir });
   assert.equal((await run('import', file)).status, 0);
+  return { dir, db, run };
+}
+
+test('export takes the excerpt query\'s conditions as flags, and writes binary formats as bytes', async (t) => {
+  const { dir, run } = await releaseLibrary(t);
   for (const [quote, tag] of [['Ransomware gangs were discussed at length.', 'Cybercrime'], ['The Émigré delegation stressed sovereignty.', 'Sovereignty'], ['Tariffs on equipment were left aside.', 'Trade']]) {
     const coded = await run('code', '1', '--quote', quote!, '--tag', tag!);
     assert.equal(coded.status, 0, coded.stderr);
@@ -77,12 +84,7 @@ test('import takes a REFI-QDA project exported by another library whole, and say
 });
 
 test('export --query runs a query saved under that name', async (t) => {
-  const dir = tempDir(t);
-  const db = join(dir, 'library.sqlite');
-  const file = join(dir, 'release.txt');
-  writeFileSync(file, release);
-  const run = (...args: string[]) => runExcerpt(['--db', db, ...args], { home: dir });
-  assert.equal((await run('import', file)).status, 0);
+  const { db, run } = await releaseLibrary(t);
   assert.equal((await run('code', '1', '--quote', 'Tariffs on equipment were left aside.', '--tag', 'Trade')).status, 0);
   assert.equal((await run('code', '1', '--quote', 'Ransomware gangs were discussed at length.', '--tag', 'Cybercrime')).status, 0);
   const library = openLibrary(db);
