@@ -2,12 +2,12 @@
 /// descriptions), a codebook as another program writes it, and files it must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExcerptError } from '../../common/errors.ts';
 import type { Tag } from '../../common/types.ts';
 import { codebookToQdc, libraryGuid } from '../export/refiQda.ts';
 import { sampleCodebook } from '../testing/exportSample.ts';
 import { readQdc } from './readQdc.ts';
 import { roundTripCodebook } from '../testing/roundTripSample.ts';
+import { assertRefused } from '../testing/assertRefused.ts';
 
 /// Each tag's codebook entry as the export writes it into one description, by tag name.
 const entries: Record<string, string> = {
@@ -39,16 +39,6 @@ function expectedCodes(codebook: readonly Tag[]) {
     description: entries[tag.name],
     parentKey: tag.parentId === null ? null : libraryGuid('tag', tag.parentId),
   }));
-}
-
-/// Asserts that `read` throws an ExcerptError 'invalid-argument' whose message matches `message`.
-function assertRefused(read: () => unknown, message: RegExp): void {
-  assert.throws(read, (error) => {
-    assert.ok(error instanceof ExcerptError, `an ExcerptError, not ${String(error)}`);
-    assert.equal(error.code, 'invalid-argument');
-    assert.match(error.message, message);
-    return true;
-  });
 }
 
 test('a codebook exported as .qdc reads back with the same names, colours, nesting and descriptions', () => {

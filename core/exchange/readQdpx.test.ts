@@ -6,25 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { toUtf16Offset } from '../../common/codepoints.ts';
-import { ExcerptError } from '../../common/errors.ts';
 import type { ExportSnapshot } from '../export/excerpts.ts';
 import { codebookToQdc, libraryGuid, snapshotToQdpx } from '../export/refiQda.ts';
 import { sampleSnapshot } from '../testing/exportSample.ts';
 import { writeZip } from '../testing/writeZip.ts';
 import { readQdpx } from './readQdpx.ts';
 import { roundTripSnapshot } from '../testing/roundTripSample.ts';
+import { assertRefused } from '../testing/assertRefused.ts';
 
 const EXPORTED_AT = '2026-03-02T09:30:00.000Z';
-
-/// Asserts that `read` throws an ExcerptError 'invalid-argument' whose message matches `message`.
-function assertRefused(read: () => unknown, message: RegExp): void {
-  assert.throws(read, (error) => {
-    assert.ok(error instanceof ExcerptError, `an ExcerptError, not ${String(error)}`);
-    assert.equal(error.code, 'invalid-argument');
-    assert.match(error.message, message);
-    return true;
-  });
-}
 
 /// Code points before the first `quote` in `text`, and up to its end.
 function codePointRange(text: string, quote: string): [start: number, end: number] {

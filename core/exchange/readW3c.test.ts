@@ -3,25 +3,15 @@
 /// must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExcerptError } from '../../common/errors.ts';
 import type { ExportSnapshot } from '../export/excerpts.ts';
 import { snapshotToW3c } from '../export/w3c.ts';
 import { sampleSnapshot } from '../testing/exportSample.ts';
 import type { ImportedAnnotation } from './project.ts';
 import { readW3c } from './readW3c.ts';
 import { roundTripSnapshot } from '../testing/roundTripSample.ts';
+import { assertRefused } from '../testing/assertRefused.ts';
 
 const EXPORTED_AT = '2026-03-14T09:30:00.000Z';
-
-/// Asserts that `read` throws an ExcerptError 'invalid-argument' whose message matches `message`.
-function assertRefused(read: () => unknown, message: RegExp): void {
-  assert.throws(read, (error) => {
-    assert.ok(error instanceof ExcerptError, `an ExcerptError, not ${String(error)}`);
-    assert.equal(error.code, 'invalid-argument');
-    assert.match(error.message, message);
-    return true;
-  });
-}
 
 /// What the reader should find for each excerpt of `snapshot` (the sample's addresses need no encoding).
 function expectedAnnotations(snapshot: ExportSnapshot): ImportedAnnotation[] {
