@@ -5,15 +5,14 @@
 /// one to three tags from a codebook of 50 (ten themes of four sub-tags) and, for one in five,
 /// a note. The rows go in through prepared INSERTs in one transaction, the first time a scenario
 /// asks for the library; it is removed when the process ends. The same seed gives the same library.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { describeQuote } from '../common/quote.ts';
 import { BLOCK_SEPARATOR } from '../common/text.ts';
 import { dateInLine } from '../core/import/publicationDate.ts';
-import { openLibrary, type Library } from '../core/library.ts';
+import type { Library } from '../core/library.ts';
 import { contentHash } from '../core/store/documents.ts';
 import { progress } from './importMeasurement.ts';
+import { temporaryLibrary } from './temporaryLibrary.ts';
 import { generatePressReleases, seededRandom } from './pressReleases.ts';
 
 const DOCUMENTS = 2_000;
@@ -73,13 +72,7 @@ export function exportLibrary(id: string): ExportLibrary {
 }
 
 function buildLibrary(id: string): ExportLibrary {
-  const dir = mkdtempSync(join(tmpdir(), 'excerpt-bench-export-'));
-  const path = join(dir, 'library.sqlite');
-  const library = openLibrary(path);
-  process.once('exit', () => {
-    library.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const library = temporaryLibrary('excerpt-bench-export-');
   progress(id, `building a library of ${DOCUMENTS.toLocaleString('en')} press releases and ${HIGHLIGHTS.toLocaleString('en')} tagged highlights`);
   const started = performance.now();
   const random = seededRandom(SEED);
@@ -138,7 +131,7 @@ function buildLibrary(id: string): ExportLibrary {
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
   progress(id, `built the library in ${((performance.now() - started) / 1000).toFixed(1)} s: ${paragraphs.toLocaleString('en')} paragraphs, ` +
-    `${(characters / 1e6).toFixed(1)} M characters of text, ${links.toLocaleString('en')} tag links, ${(statSync(path).size / 1e6).toFixed(0)} MB on disk`);
+    `${(characters / 1e6).toFixed(1)} M characters of text, ${links.toLocaleString('en')} tag links, ${(statSync(library.db.name).size / 1e6).toFixed(0)} MB on disk`);
   return { library, highlights: HIGHLIGHTS };
 }
 

@@ -12,12 +12,12 @@
 /// of those searches in ms; ratio = value / baseline. The target is the issue's: 25 ms.
 /// A LIKE '%word%' scan of every text, which needs no index, is timed once per class and
 /// reported on stderr for comparison.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openLibrary, type Library } from '../../core/library.ts';
+import { statSync } from 'node:fs';
+import { BLOCK_SEPARATOR } from '../../common/text.ts';
+import type { Library } from '../../core/library.ts';
 import { contentHash, documentStore } from '../../core/store/documents.ts';
 import { progress } from '../importMeasurement.ts';
+import { temporaryLibrary } from '../temporaryLibrary.ts';
 import type { Measurement, Scenario } from '../scenario.ts';
 import { generateSearchCorpus, type SearchCorpus } from '../searchCorpus.ts';
 import { percentile } from '../statistics.ts';
@@ -41,13 +41,7 @@ function searchLibrary(id: string): SearchLibrary {
 }
 
 function buildLibrary(id: string): SearchLibrary {
-  const dir = mkdtempSync(join(tmpdir(), 'excerpt-bench-search-'));
-  const path = join(dir, 'library.sqlite');
-  const library = openLibrary(path);
-  process.once('exit', () => {
-    library.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const library = temporaryLibrary('excerpt-bench-search-');
   progress(id, `building a library of ${DOCUMENTS.toLocaleString('en')} generated press releases`);
   const started = performance.now();
   const documents = documentStore(library.db);
@@ -55,7 +49,7 @@ function buildLibrary(id: string): SearchLibrary {
   let characters = 0;
   const corpus = library.db.transaction(() => generateSearchCorpus(DOCUMENTS, ({ title, source, published, paragraphs }) => {
     const blocks = [title, published, ...paragraphs];
-    const text = blocks.join('\n\n');
+    const text = blocks.join(BLOCK_SEPARATOR);
     characters += text.length;
     const docJson = JSON.stringify({ type: 'doc', content: blocks.map((block) => ({ type: 'paragraph', content: [{ type: 'text', text: block }] })) });
     documents.add({ title, source, sourceUrl: null, published, language: null, importedAt, contentHash: contentHash(text), docJson, text });
@@ -63,7 +57,7 @@ function buildLibrary(id: string): SearchLibrary {
   library.db.pragma('wal_checkpoint(TRUNCATE)');
   const seconds = (performance.now() - started) / 1000;
   progress(id, `built the library in ${seconds.toFixed(1)} s: ${(characters / 1e6).toFixed(0)} M characters of text, ` +
-    `${(statSync(path).size / 1e6).toFixed(0)} MB on disk`);
+    `${(statSync(library.db.name).size / 1e6).toFixed(0)} MB on disk`);
   return { library, corpus };
 }
 

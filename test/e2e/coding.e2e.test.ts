@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import type { Library } from '../../core/library.ts';
 import { startApp } from './harness.ts';
 import { downTo, drawn, eventually, expectSelected, settle, toStart } from './editorKeys.ts';
