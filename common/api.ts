@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { exportFormatIds } from './exportFormats.ts';
 import type {
-  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, FoundExcerpts, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
   SavedQuery, SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
@@ -155,6 +155,13 @@ export const methodArgs = {
   importFiles: z.object({
     files: z.array(z.object({ name: z.string().min(1).max(1000), bytes: base64 })).min(1, 'choose at least one file').max(10_000),
   }),
+  /// The excerpts a query finds across the library, newest documents first, a page at a time:
+  /// each with its context, tags, note and where it stands.
+  findExcerpts: z.object({
+    filter: exportFilter.default({}),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
   /// Saved excerpt queries: listed with how many excerpts each finds now.
   listSavedQueries: z.object({}),
   /// Saves a query under a name, replacing one of the same name (ignoring case).
@@ -203,6 +210,7 @@ export interface ExcerptApi {
   saveDocumentEdits(args: ArgsIn<'saveDocumentEdits'>): Promise<DocumentEditsSaved>;
 
   importFiles(args: ArgsIn<'importFiles'>): Promise<ImportResult>;
+  findExcerpts(args: ArgsIn<'findExcerpts'>): Promise<FoundExcerpts>;
   listSavedQueries(args: ArgsIn<'listSavedQueries'>): Promise<SavedQuery[]>;
   saveQuery(args: ArgsIn<'saveQuery'>): Promise<SavedQuery>;
   deleteSavedQuery(args: ArgsIn<'deleteSavedQuery'>): Promise<{ id: number }>;

@@ -160,6 +160,34 @@ export interface ImportResult {
 
 /// An excerpt query the analyst named, with how many excerpts it finds in the library now;
 /// `problem` says why it finds none when the codebook no longer has a tag it names.
+/// One excerpt a query found, as the excerpts view lists it.
+export interface FoundExcerpt {
+  /// The highlight's id.
+  id: number;
+  documentId: number;
+  title: string;
+  source: string | null;
+  /// YYYY-MM-DD
+  published: string | null;
+  /// UTF-16 offsets into the document's canonical text, end exclusive.
+  start: number;
+  end: number;
+  /// The quote, with some of the text around it (cut at a word, within its paragraph).
+  before: string;
+  text: string;
+  after: string;
+  /// Counted from 1, as a citation counts them.
+  paragraph: number;
+  tagIds: number[];
+  note: string;
+}
+
+/// A page of what a query found, and how many it finds in all.
+export interface FoundExcerpts {
+  total: number;
+  excerpts: FoundExcerpt[];
+}
+
 export interface SavedQuery {
   id: number;
   name: string;

@@ -19,6 +19,7 @@ import { documentMethods } from './service/documents.ts';
 import { editingMethods } from './service/editing.ts';
 import { exchangeMethods } from './service/exchange.ts';
 import { exportMethods } from './service/exporting.ts';
+import { findExcerptMethods } from './service/findExcerpts.ts';
 import { importMethods } from './service/importing.ts';
 import { reviewMethods } from './service/review.ts';
 import { savedQueryMethods } from './service/savedQueries.ts';
@@ -68,6 +69,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...editingMethods(ctx),
     ...importMethods(ctx),
     ...exportMethods(ctx),
+    ...findExcerptMethods(ctx),
     ...savedQueryMethods(ctx),
     // Composed of the service's own calls, each parsed and checked as a host's would be.
     ...exchangeMethods(ctx, () => service as unknown as ExcerptApi),

@@ -1,5 +1,6 @@
-/// The app shell: library on the left, the open document in the middle, its highlights on
-/// the right, a message bar for whatever went wrong, and importing by button or by drop.
+/// The app shell: library on the left, the open document in the middle (or in its place the
+/// excerpts view, across the library), its highlights on the right, a message bar for whatever
+/// went wrong, and importing by button or by drop.
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { Node } from 'prosemirror-model';
 import type { DocumentEditsSaved, DocumentSource, DocumentSummary, ReviewItem, ReviewSummary, Tag, TextHighlight } from '../../common/types.ts';
@@ -24,7 +25,9 @@ import { rememberedDocumentId } from './rememberedDocument.ts';
 import { inReadingOrder } from './readingOrder.ts';
 import { ensureTagPath } from './tagPath.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
+import { ExportDialog, type ExportScope } from './ExportDialog.tsx';
+import { ExcerptsView } from './excerpts/ExcerptsView.tsx';
+import type { Reveal } from './showPassage.ts';
 import { importExchangeFiles } from './importExchangeFiles.ts';
 import { isExchangeFile } from '../../common/exchangeFiles.ts';
 import { useAppKeys } from './useAppKeys.ts';
@@ -45,10 +48,17 @@ export function App() {
   const documentView = useRef<DocumentViewHandle>(null);
   const [recentTagIds, setRecentTagIds] = useState<number[]>([]);
   const [showingShortcuts, setShowingShortcuts] = useState(false);
-  const [showingExport, setShowingExport] = useState(false);
+  /// The export dialog, with the part of the library it offers first (null: the whole library).
+  const [exporting, setExporting] = useState<{ scope: ExportScope | null } | null>(null);
+  /// Whether the excerpts view stands in place of the document, and whether it was ever shown
+  /// (from then on it stays mounted, so its query is still there when the analyst comes back).
+  const [showingExcerpts, setShowingExcerpts] = useState(false);
+  const [excerptsOpened, setExcerptsOpened] = useState(false);
+  /// Counts the library's changes, for the views that ask it again when it changes.
+  const [libraryVersion, setLibraryVersion] = useState(0);
   const [searchQuery, setSearchQuery] = useState('');
-  /// The passage a search hit asked to show in the document it opened.
-  const [reveal, setReveal] = useState<{ id: number; passage: string } | null>(null);
+  /// Where a search hit or an excerpt asked to show the document it opened.
+  const [reveal, setReveal] = useState<{ id: number; at: Reveal } | null>(null);
   const searched = useLibrarySearch(searchQuery);
 
   const report = useCallback((error: unknown) => setMessage(asExcerptError(error).message), []);
@@ -86,6 +96,7 @@ export function App() {
   useEffect(() => {
     void refreshLibrary();
     return onLibraryEvent('libraryChanged', () => {
+      setLibraryVersion((version) => version + 1);
       void refreshLibrary();
       reload();
     });
@@ -153,8 +164,14 @@ export function App() {
     void refreshLibrary();
   };
 
+  const showExcerpts = (shown: boolean) => {
+    setShowingExcerpts(shown);
+    if (shown) setExcerptsOpened(true);
+  };
+
   useAppKeys({
     showShortcuts: () => setShowingShortcuts(true),
+    toggleExcerpts: () => showExcerpts(!showingExcerpts),
     openNeighbour: (step) => {
       if (!documents || documents.length === 0) return;
       const index = documents.findIndex((d) => d.id === openId);
@@ -171,6 +188,11 @@ export function App() {
     void refreshLibrary();
   };
 
+  // A filtered library list offers its documents to the export first.
+  const listedScope: ExportScope | null = isFiltered(filter) && documents
+    ? { label: `the ${documents.length === 1 ? 'document' : `${documents.length} documents`} the library list shows`, filter: { documentIds: documents.map((d) => d.id) } }
+    : null;
+
   // The highlights list beside the text renders after the text has shown: with thousands of
   // highlights a document opens a good moment sooner.
   const listedOpen = useDeferredValue(open);
@@ -186,7 +208,8 @@ export function App() {
         search={<SearchBox query={searchQuery} onQuery={setSearchQuery} found={searched} />}
         found={searchQuery.trim() === '' ? null : <SearchHits hits={searched.hits ?? []} onOpen={(id, passage) => {
           setOpenId(id);
-          setReveal(passage === null ? null : { id, passage });
+          setReveal(passage === null ? null : { id, at: { passage } });
+          showExcerpts(false);
         }} />}
         filters={<LibraryFilters filter={filter} tags={tags} sources={sources} review={reviewSummary} error={filterError} onChange={setFilter} />}
         filtered={isFiltered(filter)}
@@ -194,33 +217,56 @@ export function App() {
         importing={
           <>
             <ImportButtons busy={importing} onImport={startImport} />
-            <button type="button" className="quiet-button export-button" onClick={() => setShowingExport(true)}>
+            <button type="button" className="quiet-button export-button" onClick={() => setExporting({ scope: listedScope })}>
               Export…
+            </button>
+            <button type="button" className="quiet-button excerpts-button" aria-pressed={showingExcerpts} onClick={() => showExcerpts(!showingExcerpts)}>
+              Excerpts
             </button>
             {imports.underWay && <ImportProgress progress={imports.underWay} onCancel={imports.cancel} />}
           </>
         }
       />
       <main className="reading">
-        {open ? (
-          <DocumentView
-            key={open.document.id}
-            ref={documentView}
-            open={open}
-            annotations={annotations ?? []}
-            annotationsAsOf={annotationsAsOf}
-            tags={tags}
-            recentTagIds={recentTagIds}
-            onTagUsed={tagUsed}
-            onCreateTag={createTag}
-            onSaved={saved}
-            onError={report}
-            onSaveDetails={saveDetails}
-            reveal={reveal?.id === open.document.id ? reveal.passage : null}
-          />
-        ) : (
-          <p className="empty-note reading-empty">{openId === null ? 'Choose a document from the library to read and tag it.' : 'Opening…'}</p>
+        {excerptsOpened && (
+          <div className="excerpts-place" hidden={!showingExcerpts}>
+            <ExcerptsView
+              shown={showingExcerpts}
+              tags={tags}
+              sources={sources}
+              libraryVersion={libraryVersion}
+              onOpen={(excerpt) => {
+                setOpenId(excerpt.documentId);
+                setReveal({ id: excerpt.documentId, at: { highlightId: excerpt.id } });
+                showExcerpts(false);
+              }}
+              onExport={(query, total) => setExporting({ scope: { label: `the ${total === 1 ? 'excerpt' : `${total.toLocaleString('en')} excerpts`} this query finds`, filter: query } })}
+              onClose={() => showExcerpts(false)}
+              onError={report}
+            />
+          </div>
         )}
+        <div className="document-place" hidden={showingExcerpts}>
+          {open ? (
+            <DocumentView
+              key={open.document.id}
+              ref={documentView}
+              open={open}
+              annotations={annotations ?? []}
+              annotationsAsOf={annotationsAsOf}
+              tags={tags}
+              recentTagIds={recentTagIds}
+              onTagUsed={tagUsed}
+              onCreateTag={createTag}
+              onSaved={saved}
+              onError={report}
+              onSaveDetails={saveDetails}
+              reveal={reveal?.id === open.document.id ? reveal.at : null}
+            />
+          ) : (
+            <p className="empty-note reading-empty">{openId === null ? 'Choose a document from the library to read and tag it.' : 'Opening…'}</p>
+          )}
+        </div>
       </main>
       <Sidebar
         onShow={(tab) => setCodebookShown(tab === 'codebook')}
@@ -255,11 +301,11 @@ export function App() {
       <ImportDropZone busy={importing} onImport={startImport} onError={report} />
       {imports.report && <ImportReport report={imports.report} onOpen={setOpenId} onClose={imports.closeReport} />}
       {showingShortcuts && <ShortcutSheet tags={tags} onClose={() => setShowingShortcuts(false)} />}
-      {showingExport && (
+      {exporting && (
         <ExportDialog
-          listed={isFiltered(filter) && documents ? documents.map((d) => d.id) : null}
+          scope={exporting.scope}
           onSaved={(where) => setMessage(`Excerpts exported: ${where}`)}
-          onClose={() => setShowingExport(false)}
+          onClose={() => setExporting(null)}
         />
       )}
       <MessageBar message={message} onDismiss={() => setMessage(null)} />

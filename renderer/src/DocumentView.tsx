@@ -27,7 +27,7 @@ import type { DetailsChanges } from './DocumentDetails.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { panelBelow, type Anchored } from './panelPosition.ts';
 import { api } from './api.ts';
-import { firstPlace, showPassage } from './showPassage.ts';
+import { firstPlace, showPassage, type Reveal } from './showPassage.ts';
 
 /// A document as stored, with its text as a ProseMirror node (parsed when it is opened, the
 /// editor's own after a save).
@@ -66,9 +66,8 @@ interface DocumentViewProps {
   onError: (error: unknown) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
-  /// Words to show the document at (a search hit's passage): the first place they stand is
-  /// selected and scrolled into view once the text is shown.
-  reveal: string | null;
+  /// Where to show the document once its text is shown: selected and scrolled into view.
+  reveal: Reveal | null;
   ref?: Ref<DocumentViewHandle>;
 }
 
@@ -261,8 +260,10 @@ export function DocumentView(props: DocumentViewProps) {
   useEffect(() => {
     const view = viewRef.current;
     const scroller = scrollRef.current;
-    const found = view && props.reveal ? firstPlace(view.state.doc, props.reveal) : null;
-    if (view && scroller && found) showPassage(view, scroller, found);
+    const { reveal } = props;
+    if (!view || !scroller || !reveal) return;
+    const found = 'passage' in reveal ? firstPlace(view.state.doc, reveal.passage) : codingState(view.state).highlights.get(keyOf(reveal.highlightId));
+    if (found) showPassage(view, scroller, found);
   }, [props.reveal]);
 
   // New colours, names or tags in the codebook redraw the highlights (not on the first render).

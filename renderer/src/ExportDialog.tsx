@@ -1,25 +1,33 @@
-/// "Export…": the tagged excerpts of the library (or of the documents the library list shows
-/// when it is filtered) in a format the analyst picks, saved through the desktop app's save
-/// dialog or downloaded by the browser.
+/// "Export…": the tagged excerpts of the library, or of a part of it the analyst is looking at
+/// (the documents a filtered library list shows, what the excerpts view's query finds), in a
+/// format the analyst picks, saved through the desktop app's save dialog or downloaded by the
+/// browser.
 import { useEffect, useId, useRef, useState } from 'react';
+import type { ExportFilter } from '../../common/api.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { exportFormats, type ExportFormat } from '../../common/exportFormats.ts';
 import { api } from './api.ts';
 import { saveExportedFile } from './saveExportedFile.ts';
 
+/// A part of the library to export, as the dialog offers it: "the 12 excerpts this query finds".
+export interface ExportScope {
+  label: string;
+  filter: ExportFilter;
+}
+
 interface ExportDialogProps {
-  /// The documents the library list shows when it is filtered; null when it shows them all.
-  listed: readonly number[] | null;
+  /// The part the analyst is looking at, offered first; null when that is the whole library.
+  scope: ExportScope | null;
   /// Told where the export went.
   onSaved: (where: string) => void;
   onClose: () => void;
 }
 
-export function ExportDialog({ listed, onSaved, onClose }: ExportDialogProps) {
+export function ExportDialog({ scope, onSaved, onClose }: ExportDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<ExportFormat>('docx');
-  const [onlyListed, setOnlyListed] = useState(listed !== null);
+  const [onlyScope, setOnlyScope] = useState(scope !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
 
@@ -32,7 +40,7 @@ export function ExportDialog({ listed, onSaved, onClose }: ExportDialogProps) {
     setExporting(true);
     setProblem(null);
     try {
-      const file = await api.exportExcerpts({ format, filter: onlyListed && listed ? { documentIds: [...listed] } : {} });
+      const file = await api.exportExcerpts({ format, filter: onlyScope && scope ? scope.filter : {} });
       const where = await saveExportedFile(file);
       if (where === null) {
         setExporting(false);
@@ -59,15 +67,15 @@ export function ExportDialog({ listed, onSaved, onClose }: ExportDialogProps) {
           </label>
         ))}
       </fieldset>
-      {listed !== null && (
+      {scope !== null && (
         <fieldset className="export-scope">
           <legend>Excerpts from</legend>
           <label>
-            <input type="radio" name={`${id}-scope`} checked={onlyListed} onChange={() => setOnlyListed(true)} />
-            {' '}the {listed.length === 1 ? 'document' : `${listed.length} documents`} the library list shows
+            <input type="radio" name={`${id}-scope`} checked={onlyScope} onChange={() => setOnlyScope(true)} />
+            {' '}{scope.label}
           </label>
           <label>
-            <input type="radio" name={`${id}-scope`} checked={!onlyListed} onChange={() => setOnlyListed(false)} />
+            <input type="radio" name={`${id}-scope`} checked={!onlyScope} onChange={() => setOnlyScope(false)} />
             {' '}the whole library
           </label>
         </fieldset>

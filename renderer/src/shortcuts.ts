@@ -51,6 +51,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { id: 'previousHighlight', keys: [['[']], action: 'Go to the previous highlight and select it' },
       { id: 'nextDocument', keys: [['J']], action: 'Open the next document in the library list' },
       { id: 'previousDocument', keys: [['K']], action: 'Open the previous document in the library list' },
+      { id: 'showExcerpts', keys: [['Mod', 'Shift', 'X']], action: 'Show the excerpts across the library, or the document again' },
+      { id: 'nextExcerpt', keys: [['↑'], ['↓']], action: 'In the excerpts found: go to the previous or next one (Enter opens it)' },
     ],
   },
   {

@@ -1,9 +1,14 @@
 /// Taking the analyst to a passage of the open document: selected, focused, and scrolled to a
 /// third of the way down the text column (where the eye goes after a jump), smoothly unless
-/// the analyst asked for reduced motion. The highlights list and search hits both go this way.
+/// the analyst asked for reduced motion. The highlights list, search hits and the excerpts view
+/// all go this way.
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+
+/// Where to show a document that was just opened: the first place a search hit's words stand,
+/// or an excerpt's highlight. A new object each time, so asking twice shows it twice.
+export type Reveal = { passage: string } | { highlightId: number };
 
 export function showPassage(view: EditorView, scroller: HTMLElement, range: { from: number; to: number }): void {
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)));
