@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { unzipSync, strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { sampleSnapshot } from '../testing/exportSample.ts';
+import { unparsableXmlParts, withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import { snapshotToDocx } from './docx.ts';
 
 const url = 'https://example.org/press/2021/11/data-flows?lang=en&view=full';
@@ -74,4 +75,16 @@ test('the file names its title and keeps the library\'s text out of its markup',
   assert.ok(body.includes('&lt;/w:t&gt;&lt;/w:r&gt;&lt;w:r&gt;&lt;w:t&gt;injected'));
   const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
   assert.ok(value.includes('“</w:t></w:r><w:r><w:t>injected”, Ministry of Digital Affairs'));
+});
+
+test('characters XML forbids are left out of every text, so Word opens the file; everything else reads as before', async () => {
+  const clean = await snapshotToDocx(sampleSnapshot(), 'now');
+  const salted = await snapshotToDocx(withForbiddenCharacters(sampleSnapshot()), 'now');
+  // libxml2 refuses a forbidden character as Word does; the part refused before was word/document.xml.
+  assert.deepEqual(unparsableXmlParts(salted), []);
+  // The same body to the byte: quotes, notes, titles, sources and tags, emoji and Cyrillic intact.
+  assert.equal(strFromU8(unzipSync(salted)['word/document.xml']!), strFromU8(unzipSync(clean)['word/document.xml']!));
+  const { value, messages } = await mammoth.extractRawText({ buffer: Buffer.from(salted) });
+  assert.deepEqual(messages, []);
+  assert.ok(value.includes('Стороны договорились обмениваться сведениями об инцидентах 😊 в течение 24 часов.'));
 });

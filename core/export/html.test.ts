@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { sampleSnapshot } from '../testing/exportSample.ts';
+import { withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import { htmlPayloads } from '../testing/xssPayloads.ts';
 import type { ExportSnapshot } from './excerpts.ts';
 import { escapeHtml, snapshotToHtml } from './html.ts';
@@ -116,4 +117,8 @@ test('no text from the library becomes markup, wherever it stands', () => {
 test('escaping writes the characters that open markup or close an attribute as references', () => {
   assert.equal(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;');
   assert.equal(escapeHtml('Заявление 😊'), 'Заявление 😊');
+});
+
+test('the control characters, lone surrogates and noncharacters HTML forbids are left out; the page is as without them', () => {
+  assert.equal(snapshotToHtml(withForbiddenCharacters(sampleSnapshot()), 'now'), snapshotToHtml(sampleSnapshot(), 'now'));
 });

@@ -4,6 +4,7 @@
 /// policy forbids scripts and outside resources besides.
 import { briefOf, briefSummary, BRIEF_TITLE, citation, documentHeading, paragraphsOf, type BriefDocument } from './brief.ts';
 import type { Excerpt, ExportSnapshot } from './excerpts.ts';
+import { xmlCharacters } from './xmlCharacters.ts';
 
 const STYLESHEET = `
 body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; max-width: 46rem; margin: 2.5rem auto; padding: 0 1.25rem; }
@@ -44,9 +45,11 @@ export function snapshotToHtml(snapshot: ExportSnapshot, exportedAt: string): st
   ].join('\n');
 }
 
-/// `text` with the five characters that could open markup or end an attribute written as references.
+/// `text` with the five characters that could open markup or end an attribute written as
+/// references, and without the control characters, lone surrogates and noncharacters that XML
+/// forbids: HTML forbids them too (a browser drops a NUL, shows others as boxes).
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_REFERENCES[char]!);
+  return xmlCharacters(text).replace(/[&<>"']/g, (char) => HTML_REFERENCES[char]!);
 }
 
 const HTML_REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

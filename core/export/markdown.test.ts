@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { sampleSnapshot } from '../testing/exportSample.ts';
+import { withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import { markdownBlock, snapshotToMarkdown } from './markdown.ts';
 
 // Raw HTML allowed, as GitHub and most editors allow it: escaping must not rely on the renderer refusing it.
@@ -148,4 +149,8 @@ test('no note, no note line; a brief with nothing in it still has its title and 
   snapshot.excerpts = snapshot.excerpts.filter((e) => e.id === 2);
   assert.ok(!snapshotToMarkdown(snapshot, 'now').includes('Note:'));
   assert.equal(snapshotToMarkdown({ ...snapshot, excerpts: [] }, 'now'), '# Excerpts by tag\n\nExported now · 0 excerpts from 0 documents\n');
+});
+
+test('control characters, lone surrogates and noncharacters are left out; the brief is as without them', () => {
+  assert.equal(snapshotToMarkdown(withForbiddenCharacters(sampleSnapshot()), 'now'), snapshotToMarkdown(sampleSnapshot(), 'now'));
 });

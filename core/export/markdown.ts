@@ -3,6 +3,7 @@
 /// and note. Every text from the library is escaped, so a quote reads as it was said.
 import { briefOf, briefSummary, BRIEF_TITLE, citation, documentHeading, paragraphsOf, type BriefDocument } from './brief.ts';
 import type { Excerpt, ExportSnapshot } from './excerpts.ts';
+import { xmlCharacters } from './xmlCharacters.ts';
 
 /// The whole Markdown file; `exportedAt` is shown as given.
 export function snapshotToMarkdown(snapshot: ExportSnapshot, exportedAt: string): string {
@@ -35,7 +36,9 @@ function excerptBlocks(excerpt: Excerpt): string[] {
 // One line of text, whitespace collapsed as a renderer would. Inline syntax (emphasis, code,
 // links, raw HTML, entities, strikethrough, table cells, heading closers) is escaped wherever it
 // stands; block syntax (list items, setext underlines, ordered lists) only where a line starts.
+// Control characters go as in the other formats: a renderer turns a NUL into "�", and tools
+// such as git and grep take a file holding one for a binary file.
 function markdownLine(text: string): string {
-  const escaped = text.replace(/[ \t\r\n]+/g, ' ').trim().replace(/[\\`*_[\]<>&~|#]/g, '\\$&');
+  const escaped = xmlCharacters(text).replace(/[ \t\r\n]+/g, ' ').trim().replace(/[\\`*_[\]<>&~|#]/g, '\\$&');
   return escaped.replace(/^[-+=]/, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2');
 }

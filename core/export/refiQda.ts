@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { ExcerptError } from '../../common/errors.ts';
 import type { Tag } from '../../common/types.ts';
 import type { Excerpt, ExcerptDocument, ExportedDocument, ExportSnapshot } from './excerpts.ts';
+import { xmlCharacters } from './xmlCharacters.ts';
 
 const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -56,24 +57,18 @@ export function libraryGuid(item: LibraryItem, key: number | string): string {
 /// `value` as XML character data: markup characters escaped, carriage returns kept as
 /// references (a parser would turn them into line feeds), characters XML 1.0 forbids dropped.
 export function xmlText(value: string): string {
-  return withoutForbiddenCharacters(value).replace(/[&<>\r]/g, (c) => CHARACTER_REFERENCES[c]!);
+  return xmlCharacters(value).replace(/[&<>\r]/g, (c) => CHARACTER_REFERENCES[c]!);
 }
 
 /// `value` as an XML attribute value between double quotes: as xmlText, with both quotes escaped
 /// and tabs and line breaks as references (a parser would turn them into spaces).
 export function xmlAttr(value: string): string {
-  return withoutForbiddenCharacters(value).replace(/[&<>"'\t\n\r]/g, (c) => CHARACTER_REFERENCES[c]!);
+  return xmlCharacters(value).replace(/[&<>"'\t\n\r]/g, (c) => CHARACTER_REFERENCES[c]!);
 }
 
 const CHARACTER_REFERENCES: Record<string, string> = {
   '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
 };
-
-/// XML 1.0 allows tab, line feed, carriage return and the code points from U+0020 except
-/// surrogates (so lone ones go too), U+FFFE and U+FFFF.
-function withoutForbiddenCharacters(value: string): string {
-  return value.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-}
 
 function projectXml(snapshot: ExportSnapshot, exportedAt: string): string {
   const user = libraryGuid('user', USER_NAME);

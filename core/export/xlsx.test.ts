@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { sampleSnapshot } from '../testing/exportSample.ts';
+import { unparsableXmlParts, withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import type { ExportSnapshot } from './excerpts.ts';
 import { snapshotToXlsx } from './xlsx.ts';
 
@@ -93,4 +94,16 @@ test('a text that looks like a formula is stored as a string, never as a formula
 test('an export with no excerpts still has both sheets with their headers', async () => {
   const workbook = await readBack({ excerpts: [], codebook: [], documents: [] });
   assert.deepEqual(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount]), [['Excerpts', 1], ['Codebook', 1]]);
+});
+
+test('characters XML forbids are left out of every cell, so Excel opens the file; everything else reads as before', async () => {
+  const bytes = await snapshotToXlsx(withForbiddenCharacters(sampleSnapshot()));
+  // libxml2 refuses a forbidden character as Excel does; the part refused before was xl/sharedStrings.xml.
+  assert.deepEqual(unparsableXmlParts(bytes), []);
+  const [salted, clean] = [await load(bytes), await readBack(sampleSnapshot())];
+  for (const name of ['Excerpts', 'Codebook']) {
+    // Quotes, notes, titles, sources, tag paths and entries, emoji and Cyrillic: all as without them.
+    assert.deepEqual(valuesOf(salted.getWorksheet(name)!), valuesOf(clean.getWorksheet(name)!), name);
+  }
+  assert.equal(salted.getWorksheet('Excerpts')!.getCell('H5').value, 'Стороны договорились обмениваться сведениями об инцидентах 😊 в течение 24 часов.');
 });

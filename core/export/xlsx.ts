@@ -8,6 +8,7 @@ import type { Tag } from '../../common/types.ts';
 import { tagPaths } from './brief.ts';
 import { TAG_SEPARATOR } from './csv.ts';
 import type { Excerpt, ExportSnapshot } from './excerpts.ts';
+import { xmlCharacters } from './xmlCharacters.ts';
 
 /// One column of a sheet: its header, width in characters, what it holds and how it shows.
 interface Column<Row> {
@@ -61,8 +62,9 @@ function codebookColumns(paths: ReadonlyMap<number, string>): Column<Tag>[] {
   ];
 }
 
-// A sheet with a bold header row that stays in view and filters, and a row per item. Empty
-// texts are left as empty cells, so Excel's "blanks" filter finds them.
+// A sheet with a bold header row that stays in view and filters, and a row per item. Texts
+// lose the characters XML forbids (Excel refuses a file holding one); empty ones are left as
+// empty cells, so Excel's "blanks" filter finds them.
 function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map(({ header, width, kind }) => ({
@@ -74,6 +76,6 @@ function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: readon
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.addRows(rows.map((row) => columns.map((column) => {
     const value = column.value(row);
-    return value === '' ? null : value;
+    return typeof value === 'string' ? xmlCharacters(value) || null : value;
   })));
 }
