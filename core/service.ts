@@ -71,8 +71,7 @@ export function createService(db: Database.Database): ExcerptService {
     ...exportMethods(ctx),
     ...findExcerptMethods(ctx),
     ...savedQueryMethods(ctx),
-    // Composed of the service's own calls, each parsed and checked as a host's would be.
-    ...exchangeMethods(ctx, () => service as unknown as ExcerptApi),
+    ...exchangeMethods(ctx),
   };
 
   const service: Record<string, unknown> = {

@@ -1,5 +1,6 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ExcerptError } from '../../common/errors.ts';
 import type { Library } from '../library.ts';
 import { importText, tempLibrary } from '../testing/tempLibrary.ts';
@@ -114,4 +115,48 @@ test('a REFI-QDA codebook brings its codes, nested, into the codebook; codes it 
   const ports = tags.find((tag) => tag.name === 'Ports')!;
   assert.equal(tags.find((tag) => tag.id === ports.parentId)?.name, 'Transport');
   assert.equal(tags.length, 3);
+});
+
+/// Every row of the tables an import writes to, to compare a library with itself before.
+function libraryRows(library: Library): Record<string, unknown[]> {
+  const tables = ['documents', 'document_revisions', 'tags', 'annotations', 'annotation_tags'];
+  return Object.fromEntries(tables.map((table) => [table, library.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
+}
+
+/// `library` after a failed import: exactly the rows it had, and no change announced.
+async function assertRefusedWhole(library: Library, name: string, bytes: string, message: RegExp): Promise<void> {
+  const before = libraryRows(library);
+  const changes: unknown[] = [];
+  library.service.on('libraryChanged', (change) => changes.push(change));
+  await assert.rejects(library.service.importExchange({ name, bytes }), (e: unknown) =>
+    e instanceof ExcerptError && e.code === 'invalid-argument' && message.test(e.message) && e.message.endsWith('export it again and import the new file.'));
+  assert.deepEqual(libraryRows(library), before);
+  assert.deepEqual(changes, []);
+}
+
+test('a project whose later part the library refuses imports nothing, and the message names that part', async (t) => {
+  const source = await codedLibrary(t);
+  const project = unzipSync(Buffer.from((await source.service.exportExcerpts({ format: 'qdpx' })).content, 'base64'));
+  // The last passage of the second document gets a note longer than a highlight may carry: by
+  // then the first document, the codebook and three passages have been added.
+  const qde = strFromU8(project['project.qde']!);
+  const note = '<Description>Весна — это когда?</Description>';
+  assert.equal(qde.indexOf(note), qde.lastIndexOf(note));
+  assert.ok(qde.indexOf(note) > qde.lastIndexOf('<TextSource'));
+  project['project.qde'] = strToU8(qde.replace(note, `<Description>${'a'.repeat(100_001)}</Description>`));
+  const refused = Buffer.from(zipSync(project)).toString('base64');
+
+  const target = tempLibrary(t);
+  await importText(target, 'ferry.txt', ferry);
+  await target.service.createTag({ name: 'Transport' });
+  await assertRefusedWhole(target, 'project.qdpx', refused,
+    /^Excerpt refused the highlight “Мост через реку откроется весной\.” in “Заявление о мосте” \(createAnnotation: "note" is not valid: .*\), so nothing from the file was imported and the library is as it was\./);
+});
+
+test('a codebook whose last code the library refuses adds none of its codes', async (t) => {
+  const codes = ['Transport', 'Ports', 'x'.repeat(201)].map((name, i) => `<Code guid="00000000-0000-4000-8000-00000000000${i}" name="${name}" isCodable="true"/>`);
+  const codebook = `<?xml version="1.0" encoding="UTF-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${codes.join('')}</Codes></CodeBook>`;
+  const target = tempLibrary(t);
+  await target.service.createTag({ name: 'Dates' });
+  await assertRefusedWhole(target, 'codebook.qdc', Buffer.from(codebook).toString('base64'), /^Excerpt refused the code “x{59}…” \(createTag: "name" is not valid: /);
 });

@@ -6,49 +6,121 @@
 /// every passage is placed on the library's text by its quote and position (common/anchoring),
 /// so a text the import pipeline laid out differently still gets its highlights, and one that
 /// cannot be placed with confidence is named in `problems`, never guessed.
-import type { ExcerptApi } from '../../common/api.ts';
+/// The import is all or nothing. The file is read and its texts laid out first, writing
+/// nothing; then everything it adds is added in one transaction, through the service's own
+/// methods run at once inside it. So when the library refuses one part (a code name too long,
+/// a note too large), the message names that part and the library is as it was.
+import type { ArgsIn, Result } from '../../common/api.ts';
 import { anchor } from '../../common/anchoring/anchor.ts';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
+import { parseArgs } from '../../common/parseArgs.ts';
 import { describeQuote } from '../../common/quote.ts';
 import type { Annotation, ExchangeImported } from '../../common/types.ts';
-import type { ImportedCode, ImportedDocument } from '../exchange/project.ts';
+import type { ImportedAnnotation, ImportedCode, ImportedDocument } from '../exchange/project.ts';
 import { readQdc } from '../exchange/readQdc.ts';
 import { readQdpx } from '../exchange/readQdpx.ts';
 import { readW3c } from '../exchange/readW3c.ts';
+import type { NewDocument } from '../store/documents.ts';
+import { annotationMethods } from './annotations.ts';
+import { codebookMethods } from './codebook.ts';
 import type { Methods, ServiceContext } from './context.ts';
+import { readNewDocument, storeNewDocument } from './documentIntake.ts';
+import { documentMethods } from './documents.ts';
 
 /// The passages and where they go, counted as the import goes.
 type Tally = ExchangeImported;
 
-/// importExchange: its writes are the service's own calls (`service()`), each checked as any
-/// call is; its lookups read the stores (`ctx`) directly.
-export function exchangeMethods(ctx: ServiceContext, service: () => ExcerptApi): Methods<'importExchange'> {
+/// The service's methods the import writes with.
+type ImportWrite = 'createTag' | 'createAnnotation' | 'updateAnnotation' | 'updateDocument';
+
+/// Runs one of the service's writes inside the import's transaction; `part` names what of the
+/// file it adds, for the message when the library refuses it.
+type Write = <M extends ImportWrite>(method: M, args: ArgsIn<M>, part: string) => Result<M>;
+
+/// What a file adds to the library, once read: run inside the import's transaction, looking
+/// things up in the stores (`ctx`) and adding through `write`.
+type Addition = (ctx: ServiceContext, write: Write, tally: Tally) => void;
+
+/// A project document with the row its text makes in the library, or why the library refuses it.
+type LaidOutDocument = ImportedDocument & ({ row: NewDocument } | { reason: string });
+
+/// importExchange.
+export function exchangeMethods(ctx: ServiceContext): Methods<'importExchange'> {
   return {
     async importExchange({ name, bytes }) {
-      const data = Buffer.from(bytes, 'base64');
+      const add = await readExchangeFile(name, Buffer.from(bytes, 'base64'), ctx.now());
       const tally: Tally = { documentsImported: 0, documentsFound: 0, tagsCreated: 0, tagsFound: 0, highlightsPlaced: 0, highlightsAlreadyThere: 0, problems: [] };
-      const extension = name.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-      if (extension === 'qdpx') {
-        const project = readQdpx(new Uint8Array(data));
-        tally.problems.push(...project.problems);
-        const tagOf = await ensureCodebook(ctx, service(), project.codebook, tally);
-        for (const document of project.documents) await importDocument(service(), document, tagOf, tally);
-      } else if (extension === 'qdc') {
-        await ensureCodebook(ctx, service(), readQdc(data.toString('utf8')), tally);
-      } else if (extension === 'jsonld' || extension === 'json') {
-        await importAnnotations(ctx, service(), data.toString('utf8'), tally);
-      } else {
-        throw new ExcerptError('invalid-argument', `“${name}” is not a file Excerpt exchanges with other tools. Choose a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C annotations (.jsonld).`, 'name');
-      }
+      const write = serviceWrites(ctx);
+      ctx.write('import', () => add(ctx, write, tally));
       return tally;
     },
   };
 }
 
+/// Reads the file `name` and lays out the texts of its documents as an import of each would,
+/// writing nothing; returns what adds its contents to the library.
+async function readExchangeFile(name: string, data: Buffer, importedAt: string): Promise<Addition> {
+  const extension = name.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (extension === 'qdpx') {
+    const project = readQdpx(new Uint8Array(data));
+    const documents = await Promise.all(project.documents.map((document) => laidOut(document, importedAt)));
+    return (ctx, write, tally) => {
+      tally.problems.push(...project.problems);
+      const tagOf = ensureCodebook(ctx, write, project.codebook, tally);
+      for (const document of documents) addDocument(ctx, write, document, tagOf, tally);
+    };
+  }
+  if (extension === 'qdc') {
+    const codes = readQdc(data.toString('utf8'));
+    return (ctx, write, tally) => void ensureCodebook(ctx, write, codes, tally);
+  }
+  if (extension === 'jsonld' || extension === 'json') {
+    const { annotations } = readW3c(data.toString('utf8'));
+    return (ctx, write, tally) => addAnnotations(ctx, write, annotations, tally);
+  }
+  throw new ExcerptError('invalid-argument', `“${name}” is not a file Excerpt exchanges with other tools. Choose a REFI-QDA project (.qdpx) or codebook (.qdc), or W3C annotations (.jsonld).`, 'name');
+}
+
+/// The service's writes, for the import's transaction: each parses its arguments as a host's call
+/// is parsed and checks what its method checks, and runs at once, committing nothing and
+/// announcing nothing of its own (the transaction does both, once).
+function serviceWrites(ctx: ServiceContext): Write {
+  const inner: ServiceContext = { ...ctx, write: (_reason, change) => change() };
+  const methods: Methods<ImportWrite> = { ...codebookMethods(inner), ...annotationMethods(inner), ...documentMethods(inner) };
+  return (method, args, part) => {
+    let result;
+    try {
+      result = methods[method](parseArgs(method, args));
+    } catch (error) {
+      throw error instanceof ExcerptError ? refused(part, error) : error;
+    }
+    // Each of these methods writes at once; one that awaited would write outside the transaction.
+    if (result instanceof Promise) throw new Error(`${method} no longer writes at once, so the exchange import cannot run it inside its transaction`);
+    return result;
+  };
+}
+
+/// The error for a part of the file the library refused, which undoes the whole import.
+function refused(part: string, error: ExcerptError): ExcerptError {
+  return new ExcerptError(error.code, `Excerpt refused ${part} (${error.message.replace(/\.$/, '')}), so nothing from the file was imported ` +
+    'and the library is as it was. Correct that part in the program that made the file, export it again and import the new file.');
+}
+
+/// `document` with the row its text makes, read as an import of a .txt file reads it, so that a
+/// text the library already holds is recognised.
+async function laidOut(document: ImportedDocument, importedAt: string): Promise<LaidOutDocument> {
+  try {
+    return { ...document, row: await readNewDocument(`${document.title}.txt`, Buffer.from(document.text), importedAt) };
+  } catch (error) {
+    if (!(error instanceof ExcerptError)) throw error;
+    return { ...document, reason: error.message };
+  }
+}
+
 /// The library's tag for each code (by key), creating those the codebook lacks: a code meets a
 /// tag of the same name (ignoring case) under the tag its parent met.
-async function ensureCodebook(ctx: ServiceContext, api: ExcerptApi, codes: readonly ImportedCode[], tally: Tally): Promise<Map<string, number>> {
+function ensureCodebook(ctx: ServiceContext, write: Write, codes: readonly ImportedCode[], tally: Tally): Map<string, number> {
   const tagOf = new Map<string, number>();
   for (const code of codes) {
     const parentId = code.parentKey === null ? null : tagOf.get(code.parentKey) ?? null;
@@ -58,44 +130,41 @@ async function ensureCodebook(ctx: ServiceContext, api: ExcerptApi, codes: reado
       tagOf.set(code.key, found.id);
       continue;
     }
-    const created = await api.createTag({ name: code.name, parentId, ...(code.color && { color: code.color }), description: code.description });
+    const created = write('createTag', { name: code.name, parentId, ...(code.color && { color: code.color }), description: code.description }, `the code “${shorten(code.name)}”`);
     tally.tagsCreated++;
     tagOf.set(code.key, created.id);
   }
   return tagOf;
 }
 
-/// Imports one project document (or finds its text in the library) and places its passages.
-async function importDocument(api: ExcerptApi, document: ImportedDocument, tagOf: ReadonlyMap<string, number>, tally: Tally): Promise<void> {
-  const result = await api.importFiles({ files: [{ name: `${document.title.slice(0, 200)}.txt`, bytes: Buffer.from(document.text).toString('base64') }] });
-  const imported = result.imported[0];
-  const id = imported?.id ?? result.duplicates[0]?.id ?? result.revised[0]?.id;
-  if (id === undefined) {
-    tally.problems.push(`“${document.title}” was not imported: ${result.failed[0]?.reason ?? 'the library refused it'}.`);
+/// Adds one project document (or finds its text in the library) and places its passages.
+function addDocument(ctx: ServiceContext, write: Write, document: LaidOutDocument, tagOf: ReadonlyMap<string, number>, tally: Tally): void {
+  if ('reason' in document) {
+    tally.problems.push(`“${document.title}” was not imported: ${document.reason.replace(/\.$/, '')}.`);
     return;
   }
-  if (imported) {
+  const { id, kind } = storeNewDocument(ctx, document.row);
+  if (kind === 'imported') {
     tally.documentsImported++;
-    await api.updateDocument({
+    write('updateDocument', {
       id,
       ...(document.published && { published: document.published }),
       ...(document.source && { source: document.source }),
       ...(document.url && /^https?:\/\//.test(document.url) && { sourceUrl: document.url }),
-    });
+    }, `the source, date and address of “${shorten(document.title)}”`);
   } else {
     tally.documentsFound++;
   }
-  const target = await targetOf(api, id, document.title);
+  const target = targetOf(ctx, id, document.title);
   for (const highlight of document.highlights) {
     const tagIds = highlight.codeKeys.flatMap((key) => tagOf.get(key) ?? []);
     if (tagIds.length === 0) continue;
-    await placeHighlight(api, target, { ...describeQuote(document.text, highlight.start, highlight.end), start: highlight.start, end: highlight.end }, tagIds, highlight.note, tally);
+    placeHighlight(write, target, { ...describeQuote(document.text, highlight.start, highlight.end), start: highlight.start, end: highlight.end }, tagIds, highlight.note, tally);
   }
 }
 
 /// W3C annotations onto the documents the library holds.
-async function importAnnotations(ctx: ServiceContext, api: ExcerptApi, json: string, tally: Tally): Promise<void> {
-  const { annotations } = readW3c(json);
+function addAnnotations(ctx: ServiceContext, write: Write, annotations: readonly ImportedAnnotation[], tally: Tally): void {
   const documentFor = new Map<string, number | null>();
   const targets = new Map<number, Target>();
   for (const annotation of annotations) {
@@ -111,21 +180,20 @@ async function importAnnotations(ctx: ServiceContext, api: ExcerptApi, json: str
       tally.problems.push(`An annotation on ${what} has no quote (TextQuoteSelector) to find its passage by; it was left out.`);
       continue;
     }
-    const tagIds: number[] = [];
-    for (const name of annotation.tags) tagIds.push(await tagNamed(ctx, api, name, tally));
+    const tagIds = annotation.tags.map((name) => tagNamed(ctx, write, name, tally));
     if (tagIds.length === 0) {
-      tally.problems.push(`The annotation on “${annotation.exact.slice(0, 60)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
+      tally.problems.push(`The annotation on “${shorten(annotation.exact)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
       continue;
     }
     let target = targets.get(id);
     if (!target) {
-      target = await targetOf(api, id, annotation.title ?? annotation.source);
+      target = targetOf(ctx, id, annotation.title ?? annotation.source);
       targets.set(id, target);
     }
     // The file counts code points into the text it was made on; near enough to guide the search.
     const start = annotation.start === null ? 0 : toUtf16Offset(target.text, annotation.start);
     const selector = { exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix, start, end: start + annotation.exact.length };
-    await placeHighlight(api, target, selector, tagIds, annotation.note, tally);
+    placeHighlight(write, target, selector, tagIds, annotation.note, tally);
   }
 }
 
@@ -144,11 +212,11 @@ function findDocument(ctx: ServiceContext, source: string, title: string | null)
 }
 
 /// The tag of that name (ignoring case, anywhere in the codebook), made at the top when missing.
-async function tagNamed(ctx: ServiceContext, api: ExcerptApi, name: string, tally: Tally): Promise<number> {
+function tagNamed(ctx: ServiceContext, write: Write, name: string, tally: Tally): number {
   const found = ctx.tags.idsNamed(name.trim())[0];
   if (found !== undefined) return found;
   tally.tagsCreated++;
-  return (await api.createTag({ name: name.trim() })).id;
+  return write('createTag', { name: name.trim() }, `the tag “${shorten(name.trim())}”`).id;
 }
 
 /// A document the import places passages on: its text and highlights, read once.
@@ -159,31 +227,37 @@ interface Target {
   highlights: Annotation[];
 }
 
-async function targetOf(api: ExcerptApi, id: number, title: string): Promise<Target> {
-  const { text } = await api.getDocument({ id });
-  return { id, title, text, highlights: await api.listAnnotations({ documentId: id }) };
+function targetOf(ctx: ServiceContext, id: number, title: string): Target {
+  return { id, title, text: ctx.documents.text(id)!, highlights: ctx.annotations.listForDocument(id) };
 }
 
 /// Puts a passage on the library's text where its quote is, with its tags and note; a highlight
 /// already standing on the same passage takes the tags it lacks instead.
-async function placeHighlight(
-  api: ExcerptApi, target: Target,
+function placeHighlight(
+  write: Write, target: Target,
   selector: { exact: string; prefix: string; suffix: string; start: number; end: number },
   tagIds: readonly number[], note: string, tally: Tally,
-): Promise<void> {
+): void {
   const range = anchor(target.text, selector);
   if (!range) {
-    tally.problems.push(`In “${target.title}”, the passage “${selector.exact.slice(0, 60)}” could not be found with confidence; code it by hand.`);
+    tally.problems.push(`In “${target.title}”, the passage “${shorten(selector.exact)}” could not be found with confidence; code it by hand.`);
     return;
   }
+  const part = `the highlight “${shorten(selector.exact)}” in “${shorten(target.title)}”`;
   const index = target.highlights.findIndex((a) => a.start === range.start && a.end === range.end);
   const same = target.highlights[index];
   if (same) {
     const missing = tagIds.filter((id) => !same.tagIds.includes(id));
-    if (missing.length > 0) target.highlights[index] = await api.updateAnnotation({ id: same.id, tagIds: [...same.tagIds, ...missing] });
+    if (missing.length > 0) target.highlights[index] = write('updateAnnotation', { id: same.id, tagIds: [...same.tagIds, ...missing] }, part);
     tally.highlightsAlreadyThere++;
     return;
   }
-  target.highlights.push(await api.createAnnotation({ documentId: target.id, start: range.start, end: range.end, tagIds: [...new Set(tagIds)], note }));
+  target.highlights.push(write('createAnnotation', { documentId: target.id, start: range.start, end: range.end, tagIds: [...new Set(tagIds)], note }, part));
   tally.highlightsPlaced++;
+}
+
+/// A text from the file as a message quotes it: on one line, at most 60 characters.
+function shorten(text: string): string {
+  const points = Array.from(text.replace(/\s+/g, ' ').trim());
+  return points.length > 60 ? `${points.slice(0, 59).join('')}…` : points.join('');
 }

@@ -6,13 +6,11 @@
 /// (revision.ts). Documents are committed in groups: a commit per document costs SQLite and
 /// its full-text index several times the insert itself.
 import { ExcerptError } from '../../common/errors.ts';
-import { canonicalText } from '../../common/text.ts';
 import type { ImportResult } from '../../common/types.ts';
 import { holdCheckpoints } from '../db/checkpoints.ts';
-import { readDocumentFile } from '../import/index.ts';
-import { contentHash, type NewDocument } from '../store/documents.ts';
+import type { NewDocument } from '../store/documents.ts';
 import type { Methods, ServiceContext } from './context.ts';
-import { revisedDocument, reviseDocument, type RevisionOutcome } from './revision.ts';
+import { readNewDocument, storeNewDocument, type StoredDocument } from './documentIntake.ts';
 
 /// Least time between two importProgress events, so a large import does not flood a host.
 const PROGRESS_INTERVAL_MS = 100;
@@ -24,22 +22,15 @@ interface File {
   name: string;
   bytes: string;
 }
-type Stored = { id: number; title: string } & ({ kind: 'imported' | 'duplicates' } | ({ kind: 'revised' } & RevisionOutcome));
-type Outcome = (Stored & { name: string }) | { kind: 'failed'; name: string; reason: string };
+type Outcome = (StoredDocument & { name: string }) | { kind: 'failed'; name: string; reason: string };
 /// A file read and turned into a row, waiting for its group's transaction.
 type Read = { kind: 'read'; name: string; document: NewDocument };
 
 /// importFiles.
 export function importMethods(ctx: ServiceContext): Methods<'importFiles'> {
-  const { db, documents, revisions } = ctx;
+  const { db } = ctx;
 
-  const store = db.transaction((document: NewDocument): Stored => {
-    const known = documents.withContentHash(document.contentHash) ?? revisions.documentWithEarlierText(document.contentHash);
-    if (known) return { kind: 'duplicates', ...known };
-    const revised = revisedDocument(documents, document);
-    if (revised !== undefined) return { kind: 'revised', id: revised, title: document.title, ...reviseDocument(ctx, revised, document) };
-    return { kind: 'imported', id: documents.add(document), title: document.title };
-  });
+  const store = db.transaction((document: NewDocument) => storeNewDocument(ctx, document));
 
   /// Reads files from `from` on (parsing may be asynchronous: PDF, DOCX) until
   /// COMMIT_INTERVAL_MS has passed; nothing is written yet.
@@ -49,23 +40,7 @@ export function importMethods(ctx: ServiceContext): Methods<'importFiles'> {
     for (let i = from; i < files.length && (i === from || Date.now() - started < COMMIT_INTERVAL_MS); i++) {
       const file = files[i]!;
       try {
-        const read = await readDocumentFile(file.name, Buffer.from(file.bytes, 'base64'));
-        const text = canonicalText(read.doc);
-        group.push({
-          kind: 'read',
-          name: file.name,
-          document: {
-            title: read.title,
-            source: read.source ?? null,
-            sourceUrl: read.sourceUrl ?? null,
-            published: read.published,
-            language: read.language ?? null,
-            importedAt,
-            contentHash: contentHash(text),
-            docJson: JSON.stringify(read.doc.toJSON()),
-            text,
-          },
-        });
+        group.push({ kind: 'read', name: file.name, document: await readNewDocument(file.name, Buffer.from(file.bytes, 'base64'), importedAt) });
       } catch (error) {
         group.push({ kind: 'failed', name: file.name, reason: reasonOf(error) });
       }
