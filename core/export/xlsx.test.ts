@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { sampleSnapshot } from '../testing/exportSample.ts';
 import { unparsableXmlParts, withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import type { ExportSnapshot } from './excerpts.ts';
-import { snapshotToXlsx } from './xlsx.ts';
+import { cellText, EXCEL_CELL_LIMIT, snapshotToXlsx } from './xlsx.ts';
 
 // exceljs reads an ArrayBuffer (its types call it Buffer); a copy holds exactly the file's bytes.
 const load = (bytes: Uint8Array) => new ExcelJS.Workbook().xlsx.load(bytes.slice().buffer);
@@ -106,4 +106,20 @@ test('characters XML forbids are left out of every cell, so Excel opens the file
     assert.deepEqual(valuesOf(salted.getWorksheet(name)!), valuesOf(clean.getWorksheet(name)!), name);
   }
   assert.equal(salted.getWorksheet('Excerpts')!.getCell('H5').value, 'Стороны договорились обмениваться сведениями об инцидентах 😊 в течение 24 часов.');
+});
+
+test('a text written like a file-format escape (_x0041_) reads back as written; a long note of emoji comes through whole, and one too long for a cell is cut, marked, at a whole character', async () => {
+  const snapshot = sampleSnapshot();
+  const first = snapshot.excerpts[0]!;
+  const long = `${'😊'.repeat(20_000)}end`;
+  snapshot.excerpts[0] = { ...first, text: 'Code _x0041_ and _X00e9_ and _x41_ stay', note: long };
+  const sheet = (await readBack(snapshot)).getWorksheet('Excerpts')!;
+  assert.equal(sheet.getCell('H2').value, 'Code _x0041_ and _X00e9_ and _x41_ stay');
+  const note = sheet.getCell('K2').value as string;
+  assert.ok(note.length <= EXCEL_CELL_LIMIT, `${note.length} characters`);
+  const mark = ' [cut here: an Excel cell holds 32,767 characters; the CSV and JSON exports hold the whole text]';
+  assert.ok(note.endsWith(mark));
+  const kept = note.slice(0, -mark.length);
+  assert.equal(kept, '😊'.repeat(kept.length / 2), 'cut between two characters, never inside one');
+  assert.equal(cellText('short note'), 'short note');
 });

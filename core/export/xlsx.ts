@@ -3,6 +3,7 @@
 /// stays text: every library text is a string cell in a column formatted as Text, so a date
 /// is not turned into a number and a quote like "=1+1" is never evaluated, on opening or on
 /// editing the cell.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Tag } from '../../common/types.ts';
 import { tagPaths } from './brief.ts';
@@ -19,14 +20,21 @@ interface Column<Row> {
   value: (row: Row) => string | number | null;
 }
 
-/// The bytes of the .xlsx file.
+/// The bytes of the .xlsx file. Written by exceljs's streaming writer: its in-memory writer hands
+/// each part to JSZip as one string, which encodes it in 16K-unit chunks and so breaks an emoji
+/// that straddles two chunks into U+FFFD (a long note of emoji came out damaged); the streaming
+/// writer encodes each row whole.
 export async function snapshotToXlsx(snapshot: ExportSnapshot): Promise<Uint8Array> {
   const paths = tagPaths(snapshot.codebook);
-  const workbook = new ExcelJS.Workbook();
+  const file = new PassThrough();
+  const chunks: Buffer[] = [];
+  file.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Excerpt';
   addSheet(workbook, 'Excerpts', excerptColumns(paths), snapshot.excerpts);
   addSheet(workbook, 'Codebook', codebookColumns(paths), snapshot.codebook);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function excerptColumns(paths: ReadonlyMap<number, string>): Column<Excerpt>[] {
@@ -62,10 +70,10 @@ function codebookColumns(paths: ReadonlyMap<number, string>): Column<Tag>[] {
   ];
 }
 
-// A sheet with a bold header row that stays in view and filters, and a row per item. Texts
-// lose the characters XML forbids (Excel refuses a file holding one); empty ones are left as
-// empty cells, so Excel's "blanks" filter finds them.
-function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: readonly Column<Row>[], rows: readonly Row[]): void {
+// A sheet with a bold header row that stays in view and filters, and a row per item. Texts go
+// in as cellText makes them; empty ones are left as empty cells, so Excel's "blanks" filter
+// finds them.
+function addSheet<Row>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: readonly Column<Row>[], rows: readonly Row[]): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map(({ header, width, kind }) => ({
     header,
@@ -74,8 +82,28 @@ function addSheet<Row>(workbook: ExcelJS.Workbook, name: string, columns: readon
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  sheet.addRows(rows.map((row) => columns.map((column) => {
-    const value = column.value(row);
-    return typeof value === 'string' ? xmlCharacters(value) || null : value;
-  })));
+  for (const row of rows) {
+    sheet.addRow(columns.map((column) => {
+      const value = column.value(row);
+      return typeof value === 'string' ? cellText(value) || null : value;
+    })).commit();
+  }
+  sheet.commit();
+}
+
+/// The most characters Excel holds in a cell; a longer text makes it repair the file.
+export const EXCEL_CELL_LIMIT = 32_767;
+const CUT_MARK = ' [cut here: an Excel cell holds 32,767 characters; the CSV and JSON exports hold the whole text]';
+
+/// A library text as a cell holds it: without the characters XML forbids (Excel refuses a file
+/// holding one), cut to fit a cell (never inside a character), and with a written `_x0041_`
+/// kept as written (the file format reads `_xHHHH_` as an escaped character; `_x005F_` is `_`).
+export function cellText(text: string): string {
+  let fit = xmlCharacters(text);
+  if (fit.length > EXCEL_CELL_LIMIT) {
+    let end = EXCEL_CELL_LIMIT - CUT_MARK.length;
+    if (/[\uDC00-\uDFFF]/.test(fit[end]!)) end--;
+    fit = fit.slice(0, end) + CUT_MARK;
+  }
+  return fit.replace(/_x[0-9A-Fa-f]{4}_/g, (escape) => `_x005F${escape}`);
 }
