@@ -45,6 +45,7 @@ export function createService(db: Database.Database): ExcerptService {
   };
   const ctx: ServiceContext = {
     db,
+    libraryId: db.prepare<[], string>('SELECT uuid FROM library_identity').pluck().get()!,
     documents: documentStore(db),
     revisions: revisionStore(db),
     tags: tagStore(db),

@@ -13,6 +13,8 @@ import type { TagStore } from '../store/tags.ts';
 /// Shared by every method group of one service.
 export interface ServiceContext {
   db: Database.Database;
+  /// The library's own UUID (migration 0005): what files leaving it name their items under.
+  libraryId: string;
   documents: DocumentStore;
   revisions: RevisionStore;
   tags: TagStore;
