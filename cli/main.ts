@@ -17,6 +17,8 @@ const commands: Record<string, CommandEntry> = {
   code: { summary: 'tag a quoted passage of a document', load: () => import('./commands/code.ts') },
   export: { summary: 'write the tagged excerpts as CSV or JSON', load: () => import('./commands/export.ts') },
   serve: { summary: 'open the app in a browser through a local server', load: () => import('./commands/serve.ts') },
+  backup: { summary: 'back the library up now, or list its backups', load: () => import('./commands/backup.ts') },
+  restore: { summary: 'replace the library with one of its backups', load: () => import('./commands/restore.ts') },
 };
 
 const overallHelp = `Usage: excerpt [--db PATH] COMMAND [ARGS...]

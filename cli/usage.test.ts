@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { tempDir } from '../core/testing/tempLibrary.ts';
 import { runExcerpt } from './runExcerpt.ts';
 
-const commands = ['import', 'docs', 'tags', 'code', 'export', 'serve'];
+const commands = ['import', 'docs', 'tags', 'code', 'export', 'serve', 'backup', 'restore'];
 
 test('--help explains each command on stdout', async (t) => {
   const home = tempDir(t);
@@ -28,6 +28,7 @@ test('an unknown command, an unknown flag or a missing argument is a usage error
     [['export', '--format', 'xml'], /^excerpt export: there is no export format "xml"; choose one of csv, xlsx, docx/],
     [['code', '3', '--tag', 'ITU role'], /^excerpt code: say which passage to tag with --quote TEXT\./],
     [['serve', '--port', 'eighty'], /^excerpt serve: --port must be a positive whole number/],
+    [['restore'], /^excerpt restore: say which backup to restore: restore FILE/],
   ];
   for (const [args, message] of cases) {
     const result = await runExcerpt(args, { home });

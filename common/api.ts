@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { exportFormatIds } from './exportFormats.ts';
 import type {
-  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, FoundExcerpts, ImportResult, LibraryDocument, OpenedDocument, ReviewItem, ReviewSummary,
-  SavedQuery, SearchHit, Tag, TagMerged, TagUse,
+  Annotation, DocumentEditsSaved, DocumentSource, DocumentSummary, DocumentWithText, ExchangeImported, ExportedFile, FoundExcerpts, ImportResult, LibraryBackup, LibraryBackups, LibraryDocument,
+  LibraryRestored, OpenedDocument, ReviewItem, ReviewSummary, SavedQuery, SearchHit, Tag, TagMerged, TagUse,
 } from './types.ts';
 import { RESERVED_KEYS } from './reservedKeys.ts';
 
@@ -173,6 +173,12 @@ export const methodArgs = {
     filter: exportFilter.default({}),
     format: z.enum(exportFormatIds),
   }),
+  listBackups: z.object({}),
+  /// A checked copy of the library now, in the backups folder (the hosts' schedule says 'scheduled').
+  backUpNow: z.object({ reason: z.enum(['manual', 'scheduled']).default('manual') }),
+  /// Replaces the library with a backup: `file` is a name listBackups gave, or the full path of
+  /// a library file (the command line's). The library as it was is kept as a backup first.
+  restoreBackup: z.object({ file: z.string().trim().min(1, 'say which backup to restore').max(4096) }),
 } as const;
 
 export type MethodName = keyof typeof methodArgs;
@@ -216,6 +222,9 @@ export interface ExcerptApi {
   deleteSavedQuery(args: ArgsIn<'deleteSavedQuery'>): Promise<{ id: number }>;
   importExchange(args: ArgsIn<'importExchange'>): Promise<ExchangeImported>;
   exportExcerpts(args: ArgsIn<'exportExcerpts'>): Promise<ExportedFile>;
+  listBackups(args: ArgsIn<'listBackups'>): Promise<LibraryBackups>;
+  backUpNow(args: ArgsIn<'backUpNow'>): Promise<LibraryBackup>;
+  restoreBackup(args: ArgsIn<'restoreBackup'>): Promise<LibraryRestored>;
 }
 
 export type Result<M extends MethodName> = Awaited<ReturnType<ExcerptApi[M]>>;

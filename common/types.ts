@@ -220,9 +220,38 @@ export interface ExportedFile {
   encoding: 'utf8' | 'base64';
 }
 
+/// Why a backup of the library was taken: on the hosts' schedule (and at their start), when the
+/// analyst asked, or by Excerpt just before it replaced the library (a restore) or upgraded its format.
+export const backupReasons = ['scheduled', 'manual', 'before-restore', 'before-upgrade'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+
+/// One backup of the library: a whole, checked copy in the backups folder beside it.
+export interface LibraryBackup {
+  /// Its name in the backups folder, as restoreBackup takes it.
+  file: string;
+  path: string;
+  /// When it was taken (ISO, to the second).
+  takenAt: string;
+  /// Bytes.
+  size: number;
+  reason: BackupReason;
+}
+
+/// The library's backups, newest first, and the folder they are in.
+export interface LibraryBackups {
+  folder: string;
+  backups: LibraryBackup[];
+}
+
+/// What restoreBackup did: the library now holds `restoredFrom`; what it held before is `safetyCopy`.
+export interface LibraryRestored {
+  restoredFrom: string;
+  safetyCopy: LibraryBackup;
+}
+
 /// What the service tells its hosts without being asked.
 export interface ExcerptEvents {
-  libraryChanged: { reason: 'import' | 'delete' | 'update' };
+  libraryChanged: { reason: 'import' | 'delete' | 'update' | 'restore' };
   importProgress: { done: number; total: number; current: string };
 }
 export type ExcerptEventName = keyof ExcerptEvents;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openLibrary } from './library.ts';
 import { readMigrations, defaultMigrationsDir, schemaVersion } from './db/migrate.ts';
 import { tempDir, textFile } from './testing/tempLibrary.ts';
+import { listBackups } from './backup/backupFiles.ts';
 
 test('openLibrary creates the folder and the file, migrates it and serves it', async (t) => {
   const path = join(tempDir(t), 'new folder', 'library.sqlite');
@@ -28,7 +29,7 @@ test('a library opened again holds what was stored, without a backup for an up-t
   const again = openLibrary(path);
   t.after(() => again.close());
   assert.deepEqual((await again.service.listDocuments({})).map((d) => d.title), ['A note']);
-  assert.equal(existsSync(`${path}.before-0001.bak`), false);
+  assert.deepEqual(listBackups(path), []);
 });
 
 test('a library that cannot be migrated is closed and the error says why', (t) => {

@@ -5,10 +5,12 @@ import { openDatabase, type OpenOptions } from './db/open.ts';
 import { defaultMigrationsDir, migrate } from './db/migrate.ts';
 import { createService, type ExcerptService } from './service.ts';
 
-/// An open library: its file, connection and service.
+/// An open library: its file, connection and service. The library owns the connection: a
+/// restore (through the service) closes it, replaces the file and opens a new one, which `db`
+/// then gives.
 export interface Library {
   path: string;
-  db: Database.Database;
+  readonly db: Database.Database;
   service: ExcerptService;
   close(): void;
 }
@@ -22,17 +24,13 @@ export interface LibraryOptions extends OpenOptions {
 /// Opens (or creates, with its folder) the library at `path` and migrates it; throws a
 /// MigrationError, with the library left as it was, when it cannot be brought up to date.
 export function openLibrary(path: string, options: LibraryOptions = {}): Library {
-  const db = openDatabase(path, options);
-  try {
-    migrate(db, options.migrationsDir ?? defaultMigrationsDir());
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  let db = openMigrated(path, options);
   return {
     path,
-    db,
-    service: createService(db),
+    get db() {
+      return db;
+    },
+    service: createService(db, () => (db = openMigrated(path, options))),
     close() {
       if (!db.open) return;
       // Lets SQLite refresh the statistics its query planner uses, as it advises on close.
@@ -40,4 +38,16 @@ export function openLibrary(path: string, options: LibraryOptions = {}): Library
       db.close();
     },
   };
+}
+
+/// The library file opened and brought up to date; closed again when it cannot be.
+function openMigrated(path: string, options: LibraryOptions): Database.Database {
+  const db = openDatabase(path, options);
+  try {
+    migrate(db, options.migrationsDir ?? defaultMigrationsDir());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }

@@ -13,6 +13,7 @@ import { revisionStore } from './store/revisions.ts';
 import { savedQueryStore } from './store/savedQueries.ts';
 import { tagStore } from './store/tags.ts';
 import { annotationMethods } from './service/annotations.ts';
+import { backupMethods } from './service/backups.ts';
 import { codebookMethods } from './service/codebook.ts';
 import type { Methods, ServiceContext } from './service/context.ts';
 import { documentMethods } from './service/documents.ts';
@@ -30,8 +31,9 @@ export interface ExcerptService extends ExcerptApi {
   on<E extends ExcerptEventName>(event: E, listener: (payload: ExcerptEvents[E]) => void): () => void;
 }
 
-/// The service over an open, migrated library database.
-export function createService(db: Database.Database): ExcerptService {
+/// The service over an open, migrated library database. `openAgain` opens the library file
+/// anew, migrated (openLibrary gives it): a restore replaces the file under the service.
+export function createService(db: Database.Database, openAgain?: () => Database.Database): ExcerptService {
   const listeners = new Map<ExcerptEventName, Set<(payload: never) => void>>();
   const emit = <E extends ExcerptEventName>(event: E, payload: ExcerptEvents[E]) => {
     for (const listener of listeners.get(event) ?? []) {
@@ -43,37 +45,60 @@ export function createService(db: Database.Database): ExcerptService {
       }
     }
   };
-  const ctx: ServiceContext = {
-    db,
-    libraryId: db.prepare<[], string>('SELECT uuid FROM library_identity').pluck().get()!,
-    documents: documentStore(db),
-    revisions: revisionStore(db),
-    tags: tagStore(db),
-    annotations: annotationStore(db),
-    excerpts: excerptStore(db),
-    savedQueries: savedQueryStore(db),
-    emit,
-    now: () => new Date().toISOString(),
-    write: (reason, change) => {
-      // IMMEDIATE takes the write lock up front (waiting out busy_timeout), so a read-then-write
-      // never fails half-way because another process (the CLI, the app) wrote in between.
-      const result = db.transaction(change).immediate();
-      emit('libraryChanged', { reason });
-      return result;
-    },
+  // A restore has the library to itself: `running` counts the calls under way, and calls that
+  // arrive while `sole` (the restore) runs wait for it, then use the connection it reopened.
+  let running = 0;
+  let sole: Promise<unknown> | null = null;
+  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running > 1) {
+      throw new ExcerptError('conflict', 'Excerpt is busy with the library (an import, an export or a backup). Wait until it has finished, then try again.');
+    }
+    const done = work();
+    sole = done;
+    try {
+      return await done;
+    } finally {
+      sole = null;
+    }
   };
-  const methods: Methods<MethodName> = {
-    ...documentMethods(ctx),
-    ...codebookMethods(ctx),
-    ...annotationMethods(ctx),
-    ...reviewMethods(ctx),
-    ...editingMethods(ctx),
-    ...importMethods(ctx),
-    ...exportMethods(ctx),
-    ...findExcerptMethods(ctx),
-    ...savedQueryMethods(ctx),
-    ...exchangeMethods(ctx),
+  // The method groups over one connection; made again when a restore reopens the library.
+  const connect = (db: Database.Database): Methods<MethodName> => {
+    const ctx: ServiceContext = {
+      db,
+      libraryId: db.prepare<[], string>('SELECT uuid FROM library_identity').pluck().get()!,
+      documents: documentStore(db),
+      revisions: revisionStore(db),
+      tags: tagStore(db),
+      annotations: annotationStore(db),
+      excerpts: excerptStore(db),
+      savedQueries: savedQueryStore(db),
+      emit,
+      now: () => new Date().toISOString(),
+      write: (reason, change) => {
+        // IMMEDIATE takes the write lock up front (waiting out busy_timeout), so a read-then-write
+        // never fails half-way because another process (the CLI, the app) wrote in between.
+        const result = db.transaction(change).immediate();
+        emit('libraryChanged', { reason });
+        return result;
+      },
+      alone,
+      reopen: openAgain ? () => void (methods = connect(openAgain())) : null,
+    };
+    return {
+      ...documentMethods(ctx),
+      ...codebookMethods(ctx),
+      ...annotationMethods(ctx),
+      ...reviewMethods(ctx),
+      ...editingMethods(ctx),
+      ...importMethods(ctx),
+      ...exportMethods(ctx),
+      ...findExcerptMethods(ctx),
+      ...savedQueryMethods(ctx),
+      ...exchangeMethods(ctx),
+      ...backupMethods(ctx),
+    };
   };
+  let methods = connect(db);
 
   const service: Record<string, unknown> = {
     on<E extends ExcerptEventName>(event: E, listener: (payload: ExcerptEvents[E]) => void): () => void {
@@ -84,13 +109,16 @@ export function createService(db: Database.Database): ExcerptService {
     },
   };
   for (const method of methodNames) {
-    const implementation = methods[method] as (args: unknown) => unknown;
     service[method] = async (raw: unknown) => {
       const args = parseArgs(method, raw);
+      while (sole) await sole.catch(() => undefined);
+      running++;
       try {
-        return await implementation(args);
+        return await (methods[method] as (args: unknown) => unknown)(args);
       } catch (error) {
         throw asContractError(method, error);
+      } finally {
+        running--;
       }
     };
   }

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { pathToFileURL } from 'node:url';
 import { ipcChannels } from '../common/ipc.ts';
 import type { ExcerptEventName } from '../common/types.ts';
+import { startBackupSchedule, type BackupSchedule } from '../core/backup/schedule.ts';
 import { collectFiles } from '../core/import/collectFiles.ts';
 import { openLibrary, type Library } from '../core/library.ts';
 import { addSamplesOnFirstRun } from '../core/samples.ts';
@@ -16,11 +17,12 @@ import {
 } from './importFiles.ts';
 import { forwardServiceEvents, handleIpcCall, handleIpcSave } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
+import { saveBeforeClosing } from './saveBeforeClose.ts';
 import {
   APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createWindowOpenHandler, denyPermissionCheck, denyPermissionRequest,
   isAllowedNavigation, isAllowedRequest, isUserActivation,
 } from './security.ts';
-import { windowOptions } from './window.ts';
+import { createAppWindow } from './window.ts';
 
 // The same userData folder as core/libraryPath.ts's default, whatever package.json calls the app.
 app.setName('Excerpt');
@@ -34,6 +36,7 @@ const paths = appPaths({
   userData: app.getPath('userData'),
 });
 let library: Library | undefined;
+let backupSchedule: BackupSchedule | undefined;
 let mainWindow: BrowserWindow | undefined;
 let lastUserActivationAt = 0;
 /// True while File > Import… runs: the window then hears main's progress across all batches
@@ -84,12 +87,13 @@ function serveAppScheme(): void {
 }
 
 function createWindow(current: Library): void {
-  const window = new BrowserWindow(windowOptions({ preloadPath: paths.preload, isPackaged: app.isPackaged }));
+  const window = createAppWindow(BrowserWindow, { preloadPath: paths.preload, isPackaged: app.isPackaged });
   const stopEvents = forwardServiceEvents(current.service, (name, payload) => {
     if (name === 'importProgress' && importingFromMenu) return;
     sendEvent(window, name, payload);
   });
   window.once('ready-to-show', () => window.show());
+  saveBeforeClosing(window, { app, dialog, ipcMain });
   window.on('closed', () => {
     stopEvents();
     if (mainWindow === window) mainWindow = undefined;
@@ -124,6 +128,41 @@ async function importWithDialog(kind: 'files' | 'folder'): Promise<void> {
   }
 }
 
+async function backUpWithDialog(): Promise<void> {
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (library === undefined || window === undefined) return;
+  try {
+    const backup = await library.service.backUpNow({});
+    await dialog.showMessageBox(window, { type: 'info', title: 'Back Up Now', message: 'The library is backed up.', detail: backup.path });
+  } catch (error) {
+    dialog.showErrorBox('Backup failed', messageOf(error));
+  }
+}
+
+async function restoreWithDialog(): Promise<void> {
+  const window = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (library === undefined || window === undefined) return;
+  const { service } = library;
+  try {
+    const { folder } = await service.listBackups({});
+    const choice = await dialog.showOpenDialog(window, {
+      title: 'Restore from Backup', defaultPath: folder, properties: ['openFile'], filters: [{ name: 'Excerpt library', extensions: ['sqlite'] }],
+    });
+    const file = choice.filePaths[0];
+    if (choice.canceled || file === undefined) return;
+    const { response } = await dialog.showMessageBox(window, {
+      type: 'warning', title: 'Restore from Backup', buttons: ['Restore', 'Cancel'], defaultId: 1, cancelId: 1,
+      message: 'Replace the library with this backup?',
+      detail: `Documents, highlights and tags change back to what ${file} holds. The library as it is now is kept as a backup first, so you can restore it again.`,
+    });
+    if (response !== 0) return;
+    const restored = await service.restoreBackup({ file });
+    await dialog.showMessageBox(window, { type: 'info', title: 'Restore from Backup', message: 'The library was restored.', detail: `The library as it was is kept as ${restored.safetyCopy.path}.` });
+  } catch (error) {
+    dialog.showErrorBox('Restore failed', messageOf(error));
+  }
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
@@ -136,6 +175,8 @@ async function start(): Promise<void> {
     // The app is usable without the samples; say so and carry on.
     dialog.showErrorBox('Sample press releases not added', messageOf(error));
   }
+  // Once the samples are in: their one transaction spans awaits, and a backup's check attaches its copy to this connection.
+  backupSchedule = startBackupSchedule(opened);
   ipcMain.handle(ipcChannels.call, (event, method: unknown, args: unknown) => handleIpcCall(opened.service, event.senderFrame?.url, method, args));
   ipcMain.handle(ipcChannels.saveExport, (event, file: unknown) => handleIpcSave(event.senderFrame?.url, file, {
     ask: (options) => {
@@ -149,6 +190,8 @@ async function start(): Promise<void> {
     isPackaged: app.isPackaged,
     onImportFiles: () => void importWithDialog('files'),
     onImportFolder: () => void importWithDialog('folder'),
+    onBackUpNow: () => void backUpWithDialog(),
+    onRestoreBackup: () => void restoreWithDialog(),
   })));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(opened);
@@ -168,6 +211,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    // Stops the timer. A backup under way is cut short; its unfinished file is removed then, or by a later rotation.
+    void backupSchedule?.stop();
     library?.close();
     library = undefined;
   });

@@ -1,6 +1,7 @@
 /// `excerpt serve [--port N]`: the app in a browser, through the loopback host, until Ctrl-C.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { BACKUP_EVERY_MINUTES, startBackupSchedule } from '../../core/backup/schedule.ts';
 import { startLoopbackHost } from '../../server/host.ts';
 import { CliFailure, readArguments, readId, UsageError, type Invocation } from '../command.ts';
 import { openCliLibrary } from '../library.ts';
@@ -13,7 +14,8 @@ export const help = `Usage: excerpt [--db PATH] serve [--port N]
 
 Serves the Excerpt app on this computer only (127.0.0.1) and prints the address to open
 in a browser; the address carries a secret token, so only you can reach the library.
-Runs until you press Ctrl-C.
+Runs until you press Ctrl-C. Backs the library up as it starts and every ${BACKUP_EVERY_MINUTES} minutes
+while it changes (see "excerpt backup --help").
 
   --port N   the port to listen on (default: any free port)
 `;
@@ -30,6 +32,7 @@ export async function run(invocation: Invocation): Promise<number> {
   }
 
   const library = openCliLibrary(parsed.db, { create: true });
+  const backups = startBackupSchedule(library);
   try {
     const host = await startLoopbackHost({ service: library.service, rendererDir, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') throw new CliFailure(`port ${port} is already in use; choose another with --port N, or leave --port out.`);
@@ -39,6 +42,7 @@ export async function run(invocation: Invocation): Promise<number> {
     await untilStopped();
     await host.close();
   } finally {
+    await backups.stop();
     library.close();
   }
   return 0;

@@ -1,11 +1,12 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from './open.ts';
 import { MigrationError, defaultMigrationsDir, migrate, readMigrations, schemaVersion } from './migrate.ts';
 import { tempDir } from '../testing/tempLibrary.ts';
+import { listBackups } from '../backup/backupFiles.ts';
 
 /// A folder of migrations written for the test, and a library file beside it.
 function setup(t: TestContext, migrations: Record<string, string>) {
@@ -33,22 +34,26 @@ test('migrations apply in numeric order, each setting user_version', (t) => {
 });
 
 test('running the migrations again changes nothing', (t) => {
-  const { db, migrationsDir, dir } = setup(t, { '0001_codes.sql': first });
+  const { db, migrationsDir, path } = setup(t, { '0001_codes.sql': first });
   migrate(db, migrationsDir);
   const again = migrate(db, migrationsDir);
   assert.deepEqual(again, { from: 1, to: 1, backupPath: null });
   assert.equal(db.prepare('SELECT count(*) FROM codes').pluck().get(), 1);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.bak')), []);
+  assert.deepEqual(listBackups(path), []);
 });
 
-test('a library that holds data is backed up beside its file before a migration runs', (t) => {
-  const { db, migrationsDir, path, add } = setup(t, { '0001_codes.sql': first });
+test('a library that holds data is backed up into its backups folder before a migration runs', (t) => {
+  const { db, migrationsDir, path, dir, add } = setup(t, { '0001_codes.sql': first });
   migrate(db, migrationsDir);
   db.prepare('INSERT INTO codes (name) VALUES (?)').run('added by the analyst');
   add('0002_colour.sql', second);
 
   const report = migrate(db, migrationsDir);
-  assert.equal(report.backupPath, `${path}.before-0002.bak`);
+  const [listed, ...others] = listBackups(path);
+  assert.deepEqual(others, []);
+  assert.equal(listed!.reason, 'before-upgrade');
+  assert.equal(report.backupPath, listed!.path);
+  assert.match(report.backupPath!, new RegExp(`^${dir}/backups/library-\\d{8}-\\d{6}-before-upgrade\\.sqlite$`));
   const backup = new Database(report.backupPath!, { readonly: true });
   t.after(() => backup.close());
   assert.equal(backup.pragma('user_version', { simple: true }), 1);
@@ -62,8 +67,7 @@ test('a second backup for the same step does not overwrite the first', (t) => {
   add('0002_broken.sql', 'CREATE TABLE half (id INTEGER); THIS IS NOT SQL;');
   assert.throws(() => migrate(db, migrationsDir), MigrationError);
   assert.throws(() => migrate(db, migrationsDir), MigrationError);
-  assert.ok(existsSync(`${path}.before-0002.bak`));
-  assert.ok(existsSync(`${path}.before-0002.2.bak`));
+  assert.deepEqual(listBackups(path).map((b) => b.reason), ['before-upgrade', 'before-upgrade']);
 });
 
 test('an empty library is not backed up; one with rows but no version is', (t) => {
@@ -72,7 +76,8 @@ test('an empty library is not backed up; one with rows but no version is', (t) =
 
   const legacy = setup(t, { '0001_codes.sql': 'CREATE TABLE codes (id INTEGER PRIMARY KEY, name TEXT);' });
   legacy.db.exec("CREATE TABLE leftovers (x TEXT); INSERT INTO leftovers VALUES ('something')");
-  assert.equal(migrate(legacy.db, legacy.migrationsDir).backupPath, `${legacy.path}.before-0001.bak`);
+  assert.equal(migrate(legacy.db, legacy.migrationsDir).backupPath, listBackups(legacy.path)[0]?.path);
+  assert.equal(listBackups(legacy.path).length, 1);
 });
 
 test('a failing migration rolls back completely and leaves user_version where it was', (t) => {
@@ -86,7 +91,7 @@ test('a failing migration rolls back completely and leaves user_version where it
     assert.match(error.message, /schema version 2 \(0002_broken\.sql\)/);
     assert.match(error.message, /no such function/);
     assert.match(error.message, /left as it was, at version 1/);
-    assert.match(error.message, /before-0002\.bak/);
+    assert.match(error.message, /A copy taken before the upgrade is at \S+\/backups\/library-\d{8}-\d{6}-before-upgrade\.sqlite\./);
     return true;
   });
   assert.equal(schemaVersion(db), 1);

@@ -1,9 +1,10 @@
 /// Brings a library's schema up to date: applies migrations/NNNN_name.sql above
 /// `PRAGMA user_version`, in order, each in one transaction that also sets user_version.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { takeBackupSync } from '../backup/takeBackup.ts';
 
 /// Where the migrations sit in a source checkout; a bundled host passes its own folder.
 /// A function, not a constant: in a CommonJS bundle `import.meta.url` is empty, and the
@@ -73,7 +74,7 @@ export function migrate(db: Database.Database, migrationsDir: string | URL = def
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backupPath: null };
 
-  const backupPath = holdsData(db) ? backUp(db, pending[0]!.version) : null;
+  const backupPath = holdsData(db) ? backUp(db) : null;
   for (const migration of pending) {
     const before = schemaVersion(db);
     try {
@@ -106,14 +107,11 @@ function holdsData(db: Database.Database): boolean {
   return tables.some((name) => db.prepare(`SELECT EXISTS (SELECT 1 FROM "${name.replaceAll('"', '""')}")`).pluck().get() === 1);
 }
 
-/// A consistent copy of the library beside its file, e.g. `library.sqlite.before-0002.bak`.
-/// `VACUUM INTO` is SQLite's synchronous online backup: better-sqlite3's `db.backup()` is
-/// asynchronous, and opening a library (and so migrating it) is synchronous for every host.
-function backUp(db: Database.Database, firstVersion: number): string | null {
+/// A checked copy of the library in its backups folder, part of the rotating set, e.g.
+/// `backups/library-20260115-143000-before-upgrade.sqlite`. Synchronous (VACUUM INTO):
+/// better-sqlite3's `db.backup()` is asynchronous, and opening a library (and so migrating it)
+/// is synchronous for every host.
+function backUp(db: Database.Database): string | null {
   if (db.memory || db.name === '') return null;
-  const base = `${db.name}.before-${String(firstVersion).padStart(4, '0')}`;
-  let path = `${base}.bak`;
-  for (let n = 2; existsSync(path); n++) path = `${base}.${n}.bak`;
-  db.prepare('VACUUM INTO ?').run(path);
-  return path;
+  return takeBackupSync(db, 'before-upgrade').path;
 }

@@ -26,6 +26,12 @@ export interface ServiceContext {
   write<T>(reason: ExcerptEvents['libraryChanged']['reason'], change: () => T): T;
   /// The current time as an ISO timestamp.
   now(): string;
+  /// Runs `work` with the library to itself: refused while another call is under way (an
+  /// import), and calls that arrive meanwhile wait for it. For a restore, which replaces the file.
+  alone<T>(work: () => Promise<T>): Promise<T>;
+  /// Opens the library file again (after `work` in `alone` replaced it) and serves every later
+  /// call from the new connection; null when the service was made over a bare connection.
+  reopen: (() => void) | null;
 }
 
 /// Implementations of some contract methods; they receive arguments already parsed.

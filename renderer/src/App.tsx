@@ -26,6 +26,7 @@ import { inReadingOrder } from './readingOrder.ts';
 import { ensureTagPath } from './tagPath.ts';
 import { ShortcutSheet } from './ShortcutSheet.tsx';
 import { ExportDialog, type ExportScope } from './ExportDialog.tsx';
+import { BackupDialog } from './BackupDialog.tsx';
 import { ExcerptsView } from './excerpts/ExcerptsView.tsx';
 import type { Reveal } from './showPassage.ts';
 import { importExchangeFiles } from './importExchangeFiles.ts';
@@ -50,6 +51,7 @@ export function App() {
   const [showingShortcuts, setShowingShortcuts] = useState(false);
   /// The export dialog, with the part of the library it offers first (null: the whole library).
   const [exporting, setExporting] = useState<{ scope: ExportScope | null } | null>(null);
+  const [showingBackups, setShowingBackups] = useState(false);
   /// Whether the excerpts view stands in place of the document, and whether it was ever shown
   /// (from then on it stays mounted, so its query is still there when the analyst comes back).
   const [showingExcerpts, setShowingExcerpts] = useState(false);
@@ -220,6 +222,9 @@ export function App() {
             <button type="button" className="quiet-button export-button" onClick={() => setExporting({ scope: listedScope })}>
               Export…
             </button>
+            <button type="button" className="quiet-button backups-button" onClick={() => setShowingBackups(true)}>
+              Backups…
+            </button>
             <button type="button" className="quiet-button excerpts-button" aria-pressed={showingExcerpts} onClick={() => showExcerpts(!showingExcerpts)}>
               Excerpts
             </button>
@@ -308,6 +313,7 @@ export function App() {
           onClose={() => setExporting(null)}
         />
       )}
+      {showingBackups && <BackupDialog onRestored={setMessage} onClose={() => setShowingBackups(false)} />}
       <MessageBar message={message} onDismiss={() => setMessage(null)} />
     </div>
   );

@@ -1,0 +1,103 @@
+/// Where a library's backups live and what they are called: the folder `backups/` beside the
+/// library file, each named for the library, the time it was taken (UTC) and why, e.g.
+/// `library-20260115-143000-manual.sqlite`, so that a folder listing sorts them by time and two
+/// libraries sharing a folder keep their backups apart. A backup being written is hidden as
+/// `.NAME.partial` until it has been checked.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { backupReasons, type BackupReason, type LibraryBackup } from '../../common/types.ts';
+
+/// The folder of backups beside the library file.
+export function backupsFolder(libraryPath: string): string {
+  return join(dirname(resolve(libraryPath)), 'backups');
+}
+
+/// What a backup's file name says.
+interface BackupName {
+  /// YYYYMMDD-HHMMSS, UTC.
+  stamp: string;
+  /// 1 for the first backup taken in that second, 2 for the next...
+  sequence: number;
+  reason: BackupReason;
+}
+
+/// The library file's name without its extension: `library` for library.sqlite.
+function stemOf(libraryPath: string): string {
+  const name = basename(libraryPath);
+  return name.slice(0, name.length - extname(name).length) || name;
+}
+
+function namePattern(libraryPath: string): RegExp {
+  const stem = stemOf(libraryPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${stem}-(\\d{8}-\\d{6})(?:-(\\d+))?-(${backupReasons.join('|')})\\.sqlite$`);
+}
+
+/// What the name of one of this library's backups says, or null for any other file.
+export function readBackupName(libraryPath: string, file: string): BackupName | null {
+  const match = namePattern(libraryPath).exec(file);
+  if (!match) return null;
+  return { stamp: match[1]!, sequence: match[2] === undefined ? 1 : Number(match[2]), reason: match[3] as BackupReason };
+}
+
+/// The hidden name a backup is written under until it has been checked.
+export function partialName(file: string): string {
+  return `.${file}.partial`;
+}
+
+/// The backup named by `partial`, when it is one of this library's backups being written.
+export function fromPartialName(libraryPath: string, partial: string): string | null {
+  const match = /^\.(.+)\.partial$/.exec(partial);
+  return match && readBackupName(libraryPath, match[1]!) ? match[1]! : null;
+}
+
+/// A name for a new backup taken at `at`, unused in the folder (written or being written).
+export function newBackupName(libraryPath: string, reason: BackupReason, at: Date): string {
+  const stamp = at.toISOString().replace(/\.\d+Z$/, '').replaceAll('-', '').replaceAll(':', '').replace('T', '-');
+  const taken = new Set(backupFileNames(libraryPath).flatMap((file) => {
+    const name = readBackupName(libraryPath, fromPartialName(libraryPath, file) ?? file);
+    return name && name.stamp === stamp ? [name.sequence] : [];
+  }));
+  let sequence = 1;
+  while (taken.has(sequence)) sequence++;
+  return `${stemOf(libraryPath)}-${stamp}${sequence === 1 ? '' : `-${sequence}`}-${reason}.sqlite`;
+}
+
+/// This library's backups, newest first.
+export function listBackups(libraryPath: string): LibraryBackup[] {
+  return backupFileNames(libraryPath)
+    .flatMap((file) => {
+      const name = readBackupName(libraryPath, file);
+      const backup = name && describeBackup(libraryPath, file);
+      return name && backup ? [{ name, backup }] : [];
+    })
+    .sort((a, b) => b.name.stamp.localeCompare(a.name.stamp) || b.name.sequence - a.name.sequence)
+    .map(({ backup }) => backup);
+}
+
+/// The backup `file` of this library as listed, or null when it is not one (or not there).
+export function describeBackup(libraryPath: string, file: string): LibraryBackup | null {
+  const name = readBackupName(libraryPath, file);
+  if (!name) return null;
+  const path = join(backupsFolder(libraryPath), file);
+  try {
+    return { file, path, takenAt: takenAt(name.stamp), size: statSync(path).size, reason: name.reason };
+  } catch {
+    // Removed since the folder was read (another window's rotation).
+    return null;
+  }
+}
+
+/// Every file name in the backups folder (none when there is no folder yet).
+export function backupFileNames(libraryPath: string): string[] {
+  try {
+    return readdirSync(backupsFolder(libraryPath));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function takenAt(stamp: string): string {
+  const [, y, mo, d, h, mi, s] = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/.exec(stamp)!;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+}
