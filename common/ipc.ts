@@ -11,6 +11,11 @@ export const ipcChannels = {
   /// renderer -> main: `invoke(saveExport, file)`, main asks where with the save dialog;
   /// answered with an IpcReply whose value is a SaveExportReply.
   saveExport: 'excerpt:save-export',
+  /// main -> renderer: `send(saveBeforeClose, requestId)` before the window closes: save every
+  /// unsaved edit now. The preload answers `send(savedBeforeClose, requestId, unsaved)`, where
+  /// `unsaved` lists, in the analyst's words, what could not be saved.
+  saveBeforeClose: 'excerpt:save-before-close',
+  savedBeforeClose: 'excerpt:saved-before-close',
 } as const;
 
 /// Where an export went: nowhere when the analyst cancelled the dialog.

@@ -1,5 +1,6 @@
-/// Writes a file so that a reader (or a crash) sees either the old file or the whole new one,
-/// never half of it: a temporary file in the same folder, flushed, then renamed over the target.
+/// Writes a file so that a reader (or a crash, or a power cut) sees either the old file or the
+/// whole new one, never half of it: a temporary file in the same folder, flushed to disk, renamed
+/// over the target, and the folder flushed so that the rename itself is on disk.
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -20,5 +21,21 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+  await syncFolder(dirname(path));
+}
+
+/// Flushes a folder's entries to disk: until then a power cut may undo a rename in it.
+async function syncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder to flush it; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some file systems cannot flush a folder; there the rename is as safe as they make it.
+    if (!['EINVAL', 'ENOTSUP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
   }
 }

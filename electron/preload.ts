@@ -1,6 +1,6 @@
-/// The page's only door to the main process: `window.excerpt = { call, saveExport, on }`. It refuses
-/// method and event names the contract does not list before anything crosses to main.
-/// Runs sandboxed, so it may import common/ and `electron` only.
+/// The page's only door to the main process: `window.excerpt = { call, saveExport, on,
+/// onSaveBeforeClose }`. It refuses method and event names the contract does not list before
+/// anything crosses to main. Runs sandboxed, so it may import common/ and `electron` only.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isMethodName } from '../common/api.ts';
 import type { ExcerptErrorJson } from '../common/errors.ts';
@@ -10,6 +10,17 @@ import { eventNames, type ExcerptEventName } from '../common/types.ts';
 function isEventName(name: unknown): name is ExcerptEventName {
   return typeof name === 'string' && (eventNames as readonly string[]).includes(name);
 }
+
+/// What the page does when main asks it to save before the window closes (onSaveBeforeClose):
+/// nothing to save until it says otherwise.
+let saveBeforeClose: () => Promise<unknown> = async () => [];
+
+ipcRenderer.on(ipcChannels.saveBeforeClose, (_sender: IpcRendererEvent, requestId: unknown) => {
+  void Promise.resolve()
+    .then(() => saveBeforeClose())
+    .catch((error: unknown) => [`Your edits could not be saved: ${error instanceof Error ? error.message : String(error)}`])
+    .then((unsaved) => ipcRenderer.send(ipcChannels.savedBeforeClose, requestId, unsaved));
+});
 
 contextBridge.exposeInMainWorld('excerpt', {
   async call(method: unknown, args: unknown): Promise<unknown> {
@@ -27,6 +38,12 @@ contextBridge.exposeInMainWorld('excerpt', {
     const reply = (await ipcRenderer.invoke(ipcChannels.saveExport, file)) as IpcReply;
     if (reply.ok) return reply.value;
     throw reply.error;
+  },
+  /// `save` saves every unsaved edit and resolves with what could not be saved; main calls it
+  /// (through the listener above) before the window closes.
+  onSaveBeforeClose(save: unknown): void {
+    if (typeof save !== 'function') throw new Error('onSaveBeforeClose(save) needs a function to call.');
+    saveBeforeClose = save as () => Promise<unknown>;
   },
   on(event: unknown, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`There is no event called "${String(event)}".`);

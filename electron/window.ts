@@ -1,5 +1,5 @@
-/// The options of Excerpt's one window. The page is treated as untrusted: it holds
-/// imported documents, so it gets no Node, no remote content and only the preload's bridge.
+/// Excerpt's one window. The page is treated as untrusted: it holds imported documents, so it
+/// gets no Node, no remote content and only the preload's bridge.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /// What the window's options depend on.
@@ -10,9 +10,14 @@ export interface WindowSettings {
   isPackaged: boolean;
 }
 
-/// The BrowserWindow options, webPreferences locked down.
-export function windowOptions({ preloadPath, isPackaged }: WindowSettings): BrowserWindowConstructorOptions {
-  return {
+/// Electron's BrowserWindow class (main.ts), or a stand-in that records its options (tests:
+/// the Electron runtime cannot run under Node).
+export type WindowClass<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/// Opens the window, webPreferences locked down. The options are written out where the window
+/// is made so that a reader (and electronegativity, scripts/lintSecurity.ts) sees them there.
+export function createAppWindow<W>(BrowserWindow: WindowClass<W>, { preloadPath, isPackaged }: WindowSettings): W {
+  return new BrowserWindow({
     title: 'Excerpt',
     width: 1280,
     height: 820,
@@ -37,5 +42,5 @@ export function windowOptions({ preloadPath, isPackaged }: WindowSettings): Brow
       spellcheck: true,
       devTools: !isPackaged,
     },
-  };
+  });
 }

@@ -26,7 +26,8 @@ import { shortQuote } from './shortQuote.ts';
 import type { DetailsChanges } from './DocumentDetails.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { panelBelow, type Anchored } from './panelPosition.ts';
-import { api } from './api.ts';
+import { api, callOutlivingPage } from './api.ts';
+import { saveBeforeLeaving } from './unsavedEdits.ts';
 import { firstPlace, showPassage, type Reveal } from './showPassage.ts';
 
 /// A document as stored, with its text as a ProseMirror node (parsed when it is opened, the
@@ -101,6 +102,8 @@ export function DocumentView(props: DocumentViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const saverRef = useRef<DocumentSaver | null>(null);
+  /// Stops watching the saver's edits for the page's end (unsavedEdits.ts).
+  const stopWatching = useRef<(() => void) | null>(null);
   /// The highlights list the editor was built from.
   const builtFrom = useRef<readonly TextHighlight[] | null>(null);
   const [picker, setPicker] = useState<PickerState | null>(null);
@@ -213,10 +216,13 @@ export function DocumentView(props: DocumentViewProps) {
       savedDoc: node,
       saved: now.annotations,
       save: (args) => api.saveDocumentEdits(args),
+      saveOutlivingPage: (args) => callOutlivingPage('saveDocumentEdits', args),
       onSaved: (result, doc) => latest.current.props.onSaved(result, doc),
       onError: (error) => latest.current.props.onError(error),
     });
     saverRef.current = saver;
+    stopWatching.current?.();
+    stopWatching.current = saveBeforeLeaving(saver, () => latest.current.props.open.document.title);
     builtFrom.current = now.annotations;
     const view: EditorView = new EditorView(hostRef.current, {
       state: documentEditorState(node, highlightsOf(node, now.annotations), now.tags, actions),
@@ -243,11 +249,10 @@ export function DocumentView(props: DocumentViewProps) {
   }, [node]);
 
   useEffect(() => {
-    const leaving = () => void saverRef.current?.flush();
-    window.addEventListener('pagehide', leaving);
     return () => {
-      window.removeEventListener('pagehide', leaving);
-      void saverRef.current?.flush();
+      // Watched until this last save is done: a window closing meanwhile waits for it.
+      const stop = stopWatching.current;
+      void saverRef.current?.flush().finally(() => stop?.());
       viewRef.current?.destroy();
       viewRef.current = null;
     };

@@ -1,7 +1,8 @@
 /// Saves what the analyst does in the open document: the editor state is the truth while the
 /// document is open, and the saver sends the library what changed since the last save, text
 /// and highlights together (saveDocumentEdits: one SQL transaction). Coding actions are saved
-/// at once, text edits after a pause in typing; one save runs at a time.
+/// at once, text edits after a pause in typing; one save runs at a time. Each goes, when it can,
+/// in a call that outlives the page, so that a reload or a closed tab does not cut it off.
 import type { EditorState } from 'prosemirror-state';
 import type { Node } from 'prosemirror-model';
 import type { ArgsIn } from '../../common/api.ts';
@@ -19,6 +20,9 @@ export interface SaverOptions {
   /// The document's placed highlights as stored.
   saved: readonly TextHighlight[];
   save: (args: SaveArgs) => Promise<DocumentEditsSaved>;
+  /// Sends a save in a call that reaches the library even if the page goes a moment later;
+  /// null when the save is too large to go that way (it then goes by `save`).
+  saveOutlivingPage?: (args: SaveArgs) => Promise<DocumentEditsSaved> | null;
   onSaved: (result: DocumentEditsSaved, doc: Node) => void;
   onError: (error: unknown) => void;
 }
@@ -54,6 +58,11 @@ export class DocumentSaver {
   private latest: EditorState | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  /// The editor state the running save carries, and whether it outlives the page.
+  private sending: EditorState | null = null;
+  private sendingOutlivesPage = false;
+  /// Why the latest save failed; null once one succeeds.
+  private failure: unknown = null;
 
   constructor(private readonly options: SaverOptions) {
     this.baseHash = options.baseHash;
@@ -83,12 +92,34 @@ export class DocumentSaver {
     if (!state) return;
     const edits = this.editsSince(state);
     if (!edits) return;
-    this.running = this.send(edits, state.doc).finally(() => {
-      this.running = null;
-    });
+    const outliving = this.outlivingPage(edits);
+    this.start(state, edits, outliving ?? this.options.save({ ...edits, baseHash: this.baseHash }), outliving !== null);
     await this.running;
     // Changes made while that save ran go in the next one.
     if (this.latest !== state) await this.flush();
+  }
+
+  /// The page is going away: sends whatever is unsaved in a call that outlives it, without
+  /// waiting for answers. False when something may stay unsaved: the running save may be cut
+  /// off, or edits came after it (the next save needs its answer), the save is too large for
+  /// such a call, or the latest save failed (it would likely fail again).
+  saveAsPageCloses(): boolean {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.running) return this.sendingOutlivesPage && this.sending === this.latest && this.failure === null;
+    const state = this.latest;
+    const edits = state && this.editsSince(state);
+    if (!state || !edits) return true;
+    const outliving = this.outlivingPage(edits);
+    if (!outliving) return false;
+    const failedBefore = this.failure !== null;
+    this.start(state, edits, outliving, true);
+    return !failedBefore;
+  }
+
+  /// Why the latest save failed, while its edits stay unsaved; null when it succeeded.
+  lastFailure(): unknown {
+    return this.failure;
   }
 
   /// Whether the editor holds anything the library does not (or a save is under way).
@@ -179,9 +210,23 @@ export class DocumentSaver {
     };
   }
 
-  private async send(edits: Omit<SaveArgs, 'baseHash'>, doc: Node): Promise<void> {
+  private outlivingPage(edits: Omit<SaveArgs, 'baseHash'>): Promise<DocumentEditsSaved> | null {
+    return this.options.saveOutlivingPage?.({ ...edits, baseHash: this.baseHash }) ?? null;
+  }
+
+  /// Takes in the answer to `request`, the save of `state`'s `edits`, as the running save.
+  private start(state: EditorState, edits: Omit<SaveArgs, 'baseHash'>, request: Promise<DocumentEditsSaved>, outlivesPage: boolean): void {
+    this.sending = state;
+    this.sendingOutlivesPage = outlivesPage;
+    this.running = this.receive(edits, state.doc, request).finally(() => {
+      this.running = null;
+      this.sending = null;
+    });
+  }
+
+  private async receive(edits: Omit<SaveArgs, 'baseHash'>, doc: Node, request: Promise<DocumentEditsSaved>): Promise<void> {
     try {
-      const result = await this.options.save({ ...edits, baseHash: this.baseHash });
+      const result = await request;
       for (const { key, id } of result.saved) {
         if (Number(key) >= 0) continue;
         this.idOfKey.set(Number(key), id);
@@ -191,8 +236,10 @@ export class DocumentSaver {
       completedSaves++;
       this.savedDoc = doc;
       this.adopt(result.annotations, result.document.contentHash);
+      this.failure = null;
       this.options.onSaved(result, doc);
     } catch (error) {
+      this.failure = error;
       this.options.onError(error);
     }
   }

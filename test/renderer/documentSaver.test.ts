@@ -13,7 +13,7 @@ import { documentEditorState, highlightsOf } from '../../renderer/src/editor/doc
 import { editingActions } from './editingActions.ts';
 import { applyTag, removeHighlight, takeInHighlights } from '../../renderer/src/editor/coding.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
-import { DocumentSaver } from '../../renderer/src/documentSaver.ts';
+import { DocumentSaver, type SaverOptions } from '../../renderer/src/documentSaver.ts';
 
 const release = `Ministers agree on consultations
 
@@ -21,8 +21,9 @@ const release = `Ministers agree on consultations
 
 The ministers agreed to hold consultations on information security. Experts will meet in June.`;
 
-/// A real library with one document, and an editor session on it saved by a DocumentSaver.
-async function session(t: TestContext) {
+/// A real library with one document, and an editor session on it saved by a DocumentSaver
+/// (`outliving`: how it sends saves that outlive the page).
+async function session(t: TestContext, outliving: Pick<SaverOptions, 'saveOutlivingPage'> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'excerpt-saver-'));
   const library = openLibrary(join(dir, 'library.sqlite'));
   t.after(() => {
@@ -44,6 +45,7 @@ async function session(t: TestContext) {
     savedDoc: doc,
     saved: [existing],
     save: (args) => service.saveDocumentEdits(args),
+    ...outliving,
     onSaved: (result) => results.push(result),
     onError: (error) => errors.push(error),
   });
@@ -195,4 +197,68 @@ test('highlights changed or added elsewhere are told apart from what this sessio
   removeHighlight(s.saver.keyOf(added.id))(s.state, s.dispatch);
   await s.saver.flush();
   assert.deepEqual(s.saver.changedElsewhere(annotations), []);
+});
+
+/// Sends saves that outlive the page to the service, noting each; `refuse` makes the next ones
+/// fail as an unreachable library would, `tooLarge` makes them too large to go that way.
+function outlivingSends() {
+  const sends = {
+    sent: [] as string[],
+    refuse: false,
+    tooLarge: false,
+    service: null as null | Awaited<ReturnType<typeof session>>['service'],
+    saveOutlivingPage: (args: Parameters<NonNullable<SaverOptions['saveOutlivingPage']>>[0]) => {
+      if (sends.tooLarge) return null;
+      sends.sent.push(JSON.stringify(args));
+      return sends.refuse ? Promise.reject(new Error('the library could not be reached')) : sends.service!.saveDocumentEdits(args);
+    },
+  };
+  return sends;
+}
+
+test('as the page closes, typing still waiting for a pause is sent at once, in a call that outlives the page', async (t) => {
+  const sends = outlivingSends();
+  const s = await session(t, sends);
+  sends.service = s.service;
+  s.dispatch(s.state.tr.insertText('Today ', s.pos('The ministers')));
+  assert.ok(s.saver.pending(), 'the save waits for a pause in typing');
+  assert.equal(s.saver.saveAsPageCloses(), true, 'everything is on its way');
+  assert.equal(sends.sent.length, 1, 'sent before saveAsPageCloses returned: the page may be gone right after');
+  assert.equal(s.saver.saveAsPageCloses(), true, 'the save under way carries the latest edit');
+  await s.saver.flush();
+  assert.equal(sends.sent.length, 1, 'sent once');
+  assert.match((await s.service.getDocument({ id: s.documentId })).text, /Today The ministers/);
+  assert.ok(!s.saver.pending());
+});
+
+test('as the page closes, edits that cannot all be sent are owned up to: after a save under way, too large, or after a failed save', async (t) => {
+  const sends = outlivingSends();
+  const s = await session(t, sends);
+  sends.service = s.service;
+  s.dispatch(s.state.tr.insertText('Today ', s.pos('The ministers')));
+  const saving = s.saver.flush();
+  s.dispatch(s.state.tr.insertText('soon ', s.pos('meet')));
+  assert.equal(s.saver.saveAsPageCloses(), false, 'the second edit needs the first save\'s answer');
+  await saving;
+  await s.saver.flush();
+
+  sends.tooLarge = true;
+  s.dispatch(s.state.tr.insertText('again ', s.pos('meet')));
+  assert.equal(s.saver.saveAsPageCloses(), false, 'too large for a call that outlives the page');
+  assert.ok(s.saver.pending(), 'and still waiting to be saved');
+  await s.saver.flush();
+  assert.match((await s.service.getDocument({ id: s.documentId })).text, /Experts will soon again meet/, 'saved the usual way');
+
+  sends.tooLarge = false;
+  sends.refuse = true;
+  s.dispatch(s.state.tr.insertText('then ', s.pos('meet')));
+  await s.saver.flush();
+  assert.match(String((s.saver.lastFailure() as Error).message), /could not be reached/);
+  sends.refuse = false;
+  const before = sends.sent.length;
+  assert.equal(s.saver.saveAsPageCloses(), false, 'sent again, but the analyst is warned: it failed before');
+  assert.equal(sends.sent.length, before + 1);
+  await s.saver.flush();
+  assert.equal(s.saver.lastFailure(), null, 'this time it was saved');
+  assert.match((await s.service.getDocument({ id: s.documentId })).text, /Experts will soon again then meet/);
 });
