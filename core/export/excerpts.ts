@@ -69,6 +69,15 @@ export interface ExcerptSources {
   excerpts: ExcerptStore;
 }
 
+/// A document as the snapshot reads it once for all its excerpts: its citation, shared by them,
+/// and what places a quote in its text.
+interface ReadDocument {
+  cited: ExcerptDocument;
+  text: string;
+  paragraphStarts: number[];
+  codePoints: (utf16: number) => number;
+}
+
 /// The excerpts that pass `filter` (selectExcerpts.ts), with the codebook and the documents' texts.
 export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter): ExportSnapshot {
   const texts = new Map<number, string>();
@@ -80,31 +89,33 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
     }
     return text;
   };
-  const documents = new Map<number, ExportedDocument & { paragraphStarts: number[]; codePoints: (utf16: number) => number }>();
-  const documentOf = (row: ExcerptDocument) => {
-    let document = documents.get(row.id);
+  const documents = new Map<number, ReadDocument>();
+  const documentOf = (cited: ExcerptDocument) => {
+    let document = documents.get(cited.id);
     if (!document) {
-      const text = textOf(row.id);
-      document = { ...row, text, paragraphStarts: paragraphStarts(text), codePoints: codePointOffsets(text) };
-      documents.set(row.id, document);
+      const text = textOf(cited.id);
+      document = { cited, text, paragraphStarts: paragraphStarts(text), codePoints: codePointOffsets(text) };
+      documents.set(cited.id, document);
     }
     return document;
   };
+  const codebook = codebookOrder(sources.tags.list());
+  const tagNames = new Map(codebook.map((tag) => [tag.id, tag.name]));
   const excerpts = selectExcerpts(sources, filter, textOf).map((row): Excerpt => {
-    const document = documentOf({ id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url });
-    const { text } = document;
+    const { cited, text, paragraphStarts, codePoints } = documentOf({ id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url });
+    const tagIds = JSON.parse(row.tagIds) as number[];
     return {
       id: row.annotationId,
-      document: { id: document.id, title: document.title, source: document.source, published: document.published, url: document.url },
-      tags: JSON.parse(row.tags) as string[],
-      tagIds: JSON.parse(row.tagIds) as number[],
+      document: cited,
+      tags: tagIds.map((id) => tagNames.get(id)!),
+      tagIds,
       text: text.slice(row.start, row.end),
-      start: document.codePoints(row.start),
-      end: document.codePoints(row.end),
+      start: codePoints(row.start),
+      end: codePoints(row.end),
       prefix: row.prefix,
       suffix: row.suffix,
       note: row.note,
-      paragraph: paragraphAt(document.paragraphStarts, row.start),
+      paragraph: paragraphAt(paragraphStarts, row.start),
       created: row.createdAt,
       modified: row.updatedAt,
     };
@@ -115,8 +126,8 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
   }
   return {
     excerpts,
-    codebook: codebookOrder(sources.tags.list()),
-    documents: [...documents.values()].sort((a, b) => a.id - b.id).map(({ paragraphStarts: _, codePoints: __, ...document }) => document),
+    codebook,
+    documents: [...documents.values()].sort((a, b) => a.cited.id - b.cited.id).map(({ cited, text }) => ({ ...cited, text })),
   };
 }
 

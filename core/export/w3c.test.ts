@@ -391,6 +391,18 @@ test('a highlight becomes an Annotation with its tags, note, document citation a
   assert.ok(snapshotToW3c(sample(), exportedAt).endsWith('}\n'));
 });
 
+test('a long export holds every annotation once, in order, one a line', () => {
+  const snapshot = sample();
+  // More than two of the batches the writer serializes at a time, the last one short.
+  const excerpts = Array.from({ length: 2_345 }, (_, i) => ({ ...snapshot.excerpts[i % snapshot.excerpts.length]!, id: 1_000 + i }));
+  const file = snapshotToW3c({ ...snapshot, excerpts }, exportedAt);
+  const collection = JSON.parse(file) as CollectionJson;
+  assert.equal(collection.total, excerpts.length);
+  assert.deepEqual(annotationsOf(collection).map((a) => a.id), excerpts.map((e) => `${EXCERPT_URN}annotation:${e.id}`));
+  // The collection's opening, a line per annotation, its closing, and the final line end.
+  assert.equal(file.split('\n').length, 1 + excerpts.length + 1 + 1);
+});
+
 test('a highlight without tags is a comment when it has a note, else a plain highlight', () => {
   const snapshot = sample();
   const [desk, statement] = snapshot.excerpts;
