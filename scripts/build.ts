@@ -18,8 +18,9 @@ const importMetaShim = {
   },
 };
 
-/// The esbuild options of the two Electron bundles, writing into `outDir`
-/// (build/electron): main.cjs for Electron's Node, preload.cjs for the sandboxed preload.
+/// The esbuild options of the Electron bundles, writing into `outDir` (build/electron): main.cjs
+/// for Electron's Node, pdfWorker.cjs for the thread it reads PDFs in, preload.cjs for the
+/// sandboxed preload.
 export function electronBundles(root: string, outDir = path.join(root, 'build', 'electron')): BuildOptions[] {
   const shared: BuildOptions = { bundle: true, format: 'cjs', sourcemap: 'linked', legalComments: 'none', logLevel: 'warning' };
   return [
@@ -32,6 +33,15 @@ export function electronBundles(root: string, outDir = path.join(root, 'build', 
       target: 'node22',
       // Electron provides `electron`; better-sqlite3 loads a native file and stays a package.
       external: ['electron', 'better-sqlite3'],
+    },
+    {
+      // The thread PDFs are read in (core/import/pdfThread.ts finds it beside main.cjs).
+      ...shared,
+      ...importMetaShim,
+      entryPoints: [path.join(root, 'core', 'import', 'pdfWorker.ts')],
+      outfile: path.join(outDir, 'pdfWorker.cjs'),
+      platform: 'node',
+      target: 'node22',
     },
     {
       ...shared,

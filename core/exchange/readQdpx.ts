@@ -51,7 +51,7 @@ export function readQdpx(bytes: Uint8Array): ImportedProject {
   // Every text the archive holds for sources and notes, unpacked in one pass.
   const textSources = sources.filter((source) => localName(source) === 'TextSource');
   const places = new Map([...textSources, ...notes].map((element) => [element, textPlace(element, entries)]));
-  const files = unpackEntries(bytes, [...places.values()].flatMap((place) => ('entry' in place ? [place.entry] : [])), qdeEntry.unpackedSize);
+  const files = unpackEntries(bytes, [...places.values()].flatMap((place) => ('entry' in place ? [place.entry] : [])));
   const textOf = (element: Element): string | { missing: string } => {
     const place = places.get(element)!;
     if ('text' in place) return place.text;

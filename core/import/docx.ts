@@ -1,5 +1,6 @@
 /// Word (.docx) import. The file is a zip archive, so it is inspected first (zipInspection.ts:
-/// limits checked from its directory, nothing unpacked before). mammoth then turns it into
+/// limits checked from its directory, nothing unpacked before), and mammoth reads a copy
+/// written from the parts as inspected, never the file itself. mammoth turns it into
 /// HTML (headings, lists, block quotes, emphasis, strong, links; images left out, never read)
 /// and htmlToDoc parses that HTML into the app's schema, so nothing of the markup survives.
 ///
@@ -17,7 +18,7 @@ import { htmlToDoc } from './htmlToDoc.ts';
 import { titleFrom, unreadable, type ImportedDocument } from './importedDocument.ts';
 import { titleFromProperties } from './propertyTitle.ts';
 import { DATE_LINE_WINDOW, findPublicationDate } from './publicationDate.ts';
-import { checkUnpackedSizes, inspectZip, unpackEntry, type ZipEntry } from './zipInspection.ts';
+import { checkedCopy, inspectZip, unpackEntry, type ZipEntry } from './zipInspection.ts';
 
 /// How Word's own styles map to HTML, beyond mammoth's defaults (headings, lists, bold, italic).
 const styleMap = [
@@ -38,8 +39,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ImportedDocument> {
       'Open it in Word, remove any password (File > Info > Protect Document), save it as a .docx and import that.');
   }
   const entries = inspectZip(bytes);
-  checkUnpackedSizes(bytes, entries);
-  const body = htmlToDoc(await toHtml(bytes));
+  const body = htmlToDoc(await toHtml(checkedCopy(bytes, entries)));
   const title = statedTitle(bytes, entries) ?? firstHeading(body) ?? leadingLines(body)[0]!;
   return {
     title: titleFrom(title),

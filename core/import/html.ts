@@ -21,6 +21,8 @@ const chrome = 'nav, aside, footer, [role="navigation"], [role="banner"], [role=
 /// Pages with more elements than this are not searched for their article: Readability's
 /// work grows faster than the page. Their <main>, <article> or <body> is read instead.
 const MAX_SEARCHED_ELEMENTS = 30_000;
+/// Pages whose title or a top heading is longer than this are not searched either.
+const MAX_COMPARED_TITLE = 1000;
 
 /// The document in a saved web page.
 export function readHtml(bytes: Uint8Array): ImportedDocument {
@@ -29,7 +31,7 @@ export function readHtml(bytes: Uint8Array): ImportedDocument {
   const metadata = readHtmlMetadata(page);
   const options = { baseUrl: metadata.sourceUrl };
   removeActiveContent(page);
-  const searched = page.querySelectorAll('*').length <= MAX_SEARCHED_ELEMENTS;
+  const searched = page.querySelectorAll('*').length <= MAX_SEARCHED_ELEMENTS && !hasOverlongTitle(page);
   // Readability changes the page while it searches: a fallback after it reads a fresh copy.
   const body = (searched && articleDoc(page, options)) || pageDoc(searched ? parseHtml(html) : page, options);
 
@@ -43,6 +45,13 @@ export function readHtml(bytes: Uint8Array): ImportedDocument {
     language: metadata.language,
     doc: withTitleHeading(body, title),
   };
+}
+
+/// Whether the page's title or a top heading is longer than Readability can compare in time:
+/// it compares the title word by word with every such heading (in time that grows with the
+/// product of their lengths).
+function hasOverlongTitle(page: Document): boolean {
+  return Array.from(page.querySelectorAll('title, h1, h2')).some((element) => (element.textContent ?? '').length > MAX_COMPARED_TITLE);
 }
 
 /// The article Readability finds, or null when it finds none with text.

@@ -5,6 +5,8 @@
 /// fetch; and it is several times faster than jsdom on press-release pages (bench import.html).
 import { DOMParser } from 'linkedom';
 import { parse, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import { unreadable } from './importedDocument.ts';
+import { describeCount, MAX_HTML_DEPTH } from './limits.ts';
 
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
 type ChildNode = DefaultTreeAdapterMap['childNode'];
@@ -26,10 +28,25 @@ const domParser = new DOMParser();
 export function parseHtml(html: string): Document {
   // Scripting on, as in a browser: <noscript> content is raw text (and then removed).
   const page = parse(html, { scriptingEnabled: true });
+  checkDepth(page);
   removeUnlike(page);
   // linkedom's own parser, given a fragment, makes its first element the document element;
   // the serialised page is complete, and free of everything the two parsers read differently.
   return domParser.parseFromString(serialize(page), 'text/html') as unknown as Document;
+}
+
+/// Refuses a page nested deeper than MAX_HTML_DEPTH, measured without recursion: every reader
+/// after parse5's (the serializer, linkedom, Readability, ProseMirror) walks the tree recursively.
+function checkDepth(page: ParentNode): void {
+  const open: [ParentNode, number][] = [[page, 0]];
+  for (let next = open.pop(); next; next = open.pop()) {
+    const [parent, depth] = next;
+    if (depth > MAX_HTML_DEPTH) {
+      throw unreadable(`its markup nests more than ${describeCount(MAX_HTML_DEPTH)} elements deep, deeper than a browser reads; it is damaged or made to stall ` +
+        'programs that read it. Open it in a browser, copy its text into a new document, and import that.');
+    }
+    for (const child of parent.childNodes) if ('childNodes' in child) open.push([child, depth + 1]);
+  }
 }
 
 function removeUnlike(parent: ParentNode): void {

@@ -21,6 +21,15 @@ export const MAX_ZIP_RATIO = 100;
 /// Entries smaller than this unpacked are not held to MAX_ZIP_RATIO: a run of blank
 /// spreadsheet cells or an empty part may pack tightly and still be harmless.
 export const ZIP_RATIO_EXEMPT_BYTES = 1 * MB;
+/// Deepest nesting of elements read from a web page (or the HTML of a Word file or an e-mail):
+/// as deep as a browser builds a page (Chromium's parser stops at 512). A press release nests
+/// a few dozen deep; a page nested a hundred thousand deep would exhaust the readers' stack.
+export const MAX_HTML_DEPTH = 512;
+/// Seconds one page of a PDF may take to read. A page of text reads in milliseconds; a file
+/// crafted to stall its reader (a character map of millions of codes) runs on for minutes.
+export const MAX_PDF_PAGE_SECONDS = 5;
+/// Memory the thread that reads PDFs may hold. A PDF of MAX_FILE_BYTES reads in a fraction of it.
+export const MAX_PDF_THREAD_MEGABYTES = 1024;
 
 /// Refuses a file larger than MAX_FILE_BYTES, before any importer parses it. Hosts that
 /// can see a file's size before reading it (the CLI, a file dialog) may call it earlier.

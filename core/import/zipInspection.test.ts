@@ -4,7 +4,8 @@ import { zipSync } from 'fflate';
 import { ExcerptError } from '../../common/errors.ts';
 import { writeZip } from '../testing/writeZip.ts';
 import { MAX_ZIP_ENTRIES } from './limits.ts';
-import { checkUnpackedSizes, inspectZip, looksLikeZip, printable, unpackEntry } from './zipInspection.ts';
+import { checkedCopy, inspectZip, looksLikeZip, unpackEntry } from './zipInspection.ts';
+import { printable } from './zipLimits.ts';
 
 const refused = (work: () => unknown, reason: RegExp) =>
   assert.throws(work, (e: unknown) => e instanceof ExcerptError && e.code === 'unsupported' && reason.test(e.message), String(reason));
@@ -19,8 +20,11 @@ test('an archive written by a zip library is listed and each entry unpacks to it
     ['word/document.xml', 8, Buffer.byteLength(text)],
     ['media/logo.png', 0, 300],
   ]);
-  checkUnpackedSizes(bytes, entries);
   assert.equal(new TextDecoder().decode(unpackEntry(bytes, entries[0]!)), text);
+  assert.deepEqual(inspectZip(checkedCopy(bytes, entries)).map((entry) => [entry.name, entry.method, entry.unpackedSize]), [
+    ['word/document.xml', 0, Buffer.byteLength(text)],
+    ['media/logo.png', 0, 300],
+  ]);
 });
 
 test('a ZIP bomb is refused from its directory, before anything is inflated', () => {
@@ -39,7 +43,7 @@ test('a ZIP bomb is refused from its directory, before anything is inflated', ()
 test('an entry that unpacks to more than its directory states is stopped while inflating', () => {
   const bytes = writeZip([{ name: 'word/document.xml', data: zeros(3_000_000), statedSize: 1000 }]);
   const entries = inspectZip(bytes); // the lie passes the directory checks...
-  refused(() => checkUnpackedSizes(bytes, entries), /"word\/document\.xml" unpacks to more than the 1000 bytes the archive states/);
+  refused(() => checkedCopy(bytes, entries), /"word\/document\.xml" unpacks to more than the 1000 bytes the archive states/);
   refused(() => unpackEntry(bytes, entries[0]!), /disguised ZIP bomb/);
 });
 
@@ -51,7 +55,7 @@ test('cut-off, foreign, encrypted and damaged archives are named as such', () =>
   const corrupt = Uint8Array.from(good);
   const packedAt = inspectZip(good)[0]!.dataOffset;
   corrupt.fill(0xff, packedAt, packedAt + 8);
-  refused(() => checkUnpackedSizes(corrupt, inspectZip(corrupt)), /damaged/);
+  refused(() => checkedCopy(corrupt, inspectZip(corrupt)), /damaged/);
 });
 
 test('entry names are never paths: "../" and odd names are only keys and message text', () => {

@@ -1,17 +1,14 @@
-/// Looks inside a zip-based file (DOCX now, REFI-QDA later) before anything is unpacked.
-/// The central directory at the end of the archive lists every entry with its packed and
-/// unpacked size; the limits in limits.ts are checked against that list, so a ZIP bomb is
-/// refused without being inflated. Because the list can lie, `checkUnpackedSizes` then
-/// inflates each entry with a cap at its stated size, stopping the moment one outgrows it.
+/// Reads a zip-based file (a Word document, a REFI-QDA project): the central directory at the
+/// end of the archive lists every entry with its packed and unpacked size, and the limits of
+/// zipLimits.ts are checked against that list before anything is unpacked, so a ZIP bomb is
+/// refused without being inflated; each entry is then inflated with a cap at its stated size.
 ///
 /// Entries are only ever read into memory. This module does not import `node:fs`, and an
 /// entry's name (which may be "../../somewhere" or "/etc/passwd") is never turned into a
 /// file path: it is a key to look an entry up by, and text for messages.
-import { inflateRawSync } from 'node:zlib';
+import { Zip, ZipPassThrough } from 'fflate';
 import { unreadable } from './importedDocument.ts';
-import {
-  describeBytes, describeCount, MAX_ZIP_ENTRIES, MAX_ZIP_RATIO, MAX_ZIP_UNPACKED_BYTES, ZIP_RATIO_EXEMPT_BYTES,
-} from './limits.ts';
+import { checkEntryCount, checkStatedSizes, damagedZip, inflateWithin, printable } from './zipLimits.ts';
 
 /// One entry of an archive, as its central directory describes it.
 export interface ZipEntry {
@@ -48,53 +45,51 @@ export function inspectZip(bytes: Uint8Array): ZipEntry[] {
   let count = data.getUint16(end + 10, true);
   let directoryOffset = data.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) [count, directoryOffset] = readZip64End(data, end);
-  if (count > MAX_ZIP_ENTRIES) {
-    throw unreadable(`it is a zip archive of ${describeCount(count)} parts, more than the ${describeCount(MAX_ZIP_ENTRIES)} Excerpt opens; it may be a ZIP bomb, so it was not unpacked.`);
-  }
+  checkEntryCount(count);
 
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   let offset = directoryOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > data.byteLength || data.getUint32(offset, true) !== DIRECTORY_ENTRY) throw damaged();
+    if (offset + 46 > data.byteLength || data.getUint32(offset, true) !== DIRECTORY_ENTRY) throw damagedZip();
     const { entry, next } = readDirectoryEntry(bytes, data, offset);
     offset = next;
-    total += entry.unpackedSize;
-    if (total > MAX_ZIP_UNPACKED_BYTES) {
-      throw unreadable(`its parts would unpack to more than the ${describeBytes(MAX_ZIP_UNPACKED_BYTES)} Excerpt unpacks from one file; it may be a ZIP bomb, so it was not unpacked.`);
-    }
-    if (entry.unpackedSize > ZIP_RATIO_EXEMPT_BYTES && entry.unpackedSize > entry.packedSize * MAX_ZIP_RATIO) {
-      const ratio = Math.round(entry.unpackedSize / Math.max(entry.packedSize, 1));
-      throw unreadable(`its part "${printable(entry.name)}" is packed ${describeCount(ratio)} to 1, more than the ${MAX_ZIP_RATIO} to 1 Excerpt accepts; files packed this tightly are ZIP bombs, so it was not unpacked.`);
-    }
+    total = checkStatedSizes(entry, total);
+    // Two parts of one name: which one a reader takes is up to the reader, so none is taken.
+    if (names.has(entry.name)) throw unreadable(`it holds two parts named "${printable(entry.name)}", which no program writes; it is damaged or made to mislead, so it was not read. Save it again from the program that made it and import that copy.`);
+    names.add(entry.name);
     entries.push(entry);
   }
   checkNoOverlap(entries, directoryOffset);
   return entries;
 }
 
-/// Inflates every entry and refuses the archive as soon as one unpacks to more than its
-/// directory said, so a lying directory cannot smuggle a bomb past inspectZip.
-export function checkUnpackedSizes(bytes: Uint8Array, entries: readonly ZipEntry[]): void {
-  for (const entry of entries) unpackEntry(bytes, entry);
-}
-
 /// One entry's unpacked bytes; an entry that outgrows its stated size is refused.
 export function unpackEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const packed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.packedSize);
-  if (entry.method === 0) return packed;
-  let unpacked: Uint8Array;
-  try {
-    // zlib stops, mid-stream, the moment the output would pass maxOutputLength.
-    unpacked = inflateRawSync(packed, { maxOutputLength: Math.max(entry.unpackedSize, 1) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw unreadable(`its part "${printable(entry.name)}" unpacks to more than the ${describeBytes(entry.unpackedSize)} the archive states; it is damaged or a disguised ZIP bomb, so it was not read.`);
-    }
-    throw damaged();
+  return entry.method === 0 ? packed : inflateWithin(packed, entry);
+}
+
+/// The archive written anew from its entries as this module reads them, each unpacked within
+/// its limits and stored as is. Handed to another zip reader (mammoth's), it shows exactly
+/// what was checked here, whatever a crafted directory would show a reader that reads it
+/// differently (a second, zip64 directory listing a bomb, say).
+export function checkedCopy(bytes: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  // fflate's streaming writer takes each name as a string, never as an object key. It fails
+  // only on a name longer than a zip holds, which a name read from one is not unless garbled.
+  const archive = new Zip((error, chunk) => {
+    if (error) throw damagedZip();
+    chunks.push(chunk);
+  });
+  for (const entry of entries) {
+    const part = new ZipPassThrough(entry.name);
+    archive.add(part);
+    part.push(unpackEntry(bytes, entry), true);
   }
-  if (unpacked.length !== entry.unpackedSize) throw damaged();
-  return unpacked;
+  archive.end();
+  return Buffer.concat(chunks);
 }
 
 function readDirectoryEntry(bytes: Uint8Array, data: DataView, at: number): { entry: ZipEntry; next: number } {
@@ -107,7 +102,7 @@ function readDirectoryEntry(bytes: Uint8Array, data: DataView, at: number): { en
   const commentLength = data.getUint16(at + 32, true);
   let localOffset = data.getUint32(at + 42, true);
   const next = at + 46 + nameLength + extraLength + commentLength;
-  if (next > data.byteLength) throw damaged();
+  if (next > data.byteLength) throw damagedZip();
   const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
   // Sizes or offset too large for 32 bits are in the zip64 extra field, in this order.
   let extra = at + 46 + nameLength;
@@ -125,10 +120,10 @@ function readDirectoryEntry(bytes: Uint8Array, data: DataView, at: number): { en
   }
   if (flags & 0x0001) throw unreadable('its parts are encrypted with a password. Open it, remove the password, save it and import that copy.');
   if (method !== 0 && method !== 8) throw unreadable(`its part "${printable(name)}" is packed with a method Excerpt cannot unpack (zip method ${method}). Save it again from its program and import that copy.`);
-  if (method === 0 && packedSize !== unpackedSize) throw damaged();
-  if (localOffset + 30 > data.byteLength || data.getUint32(localOffset, true) !== LOCAL_HEADER) throw damaged();
+  if (method === 0 && packedSize !== unpackedSize) throw damagedZip();
+  if (localOffset + 30 > data.byteLength || data.getUint32(localOffset, true) !== LOCAL_HEADER) throw damagedZip();
   const dataOffset = localOffset + 30 + data.getUint16(localOffset + 26, true) + data.getUint16(localOffset + 28, true);
-  if (dataOffset + packedSize > data.byteLength) throw damaged();
+  if (dataOffset + packedSize > data.byteLength) throw damagedZip();
   return { entry: { name, method, packedSize, unpackedSize, dataOffset }, next };
 }
 
@@ -138,7 +133,7 @@ function checkNoOverlap(entries: readonly ZipEntry[], directoryOffset: number): 
   for (const [i, entry] of sorted.entries()) {
     const limit = sorted[i + 1]?.dataOffset ?? directoryOffset;
     if (entry.dataOffset + entry.packedSize > limit) {
-      throw unreadable('its parts overlap one another, a trick of ZIP bombs; it was not unpacked.');
+      throw unreadable('its parts overlap one another, a trick of ZIP bombs; it was not unpacked. Save it again from the program that made it and import that copy.');
     }
   }
 }
@@ -154,21 +149,10 @@ function findEndOfDirectory(data: DataView): number {
 
 function readZip64End(data: DataView, end: number): [count: number, directoryOffset: number] {
   const locator = end - 20;
-  if (locator < 0 || data.getUint32(locator, true) !== ZIP64_LOCATOR) throw damaged();
+  if (locator < 0 || data.getUint32(locator, true) !== ZIP64_LOCATOR) throw damagedZip();
   const record = Number(data.getBigUint64(locator + 8, true));
-  if (record + 56 > data.byteLength || data.getUint32(record, true) !== ZIP64_END_OF_DIRECTORY) throw damaged();
+  if (record + 56 > data.byteLength || data.getUint32(record, true) !== ZIP64_END_OF_DIRECTORY) throw damagedZip();
   return [Number(data.getBigUint64(record + 32, true)), Number(data.getBigUint64(record + 48, true))];
-}
-
-function damaged() {
-  return unreadable('it is damaged: its zip archive does not hold together. Download or save it again and import the new copy.');
-}
-
-/// An entry name as it may appear in a message: no control or direction-changing characters
-/// (a right-to-left override could disguise the rest of the line), and not too long.
-export function printable(name: string): string {
-  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-  return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
 }
 
 function view(bytes: Uint8Array): DataView {

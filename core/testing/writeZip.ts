@@ -1,5 +1,6 @@
 /// For tests: a zip archive written byte by byte, so that a test can build what a zip library
-/// would refuse to write: sizes that lie, entries that share their bytes, encrypted flags.
+/// would refuse to write: sizes that lie, entries that share their bytes or a name, encrypted
+/// flags, bytes packed beforehand (a ZIP bomb).
 import { deflateSync } from 'fflate';
 import { crc32 } from 'node:zlib';
 
@@ -15,6 +16,9 @@ export interface ZipPart {
   encrypted?: boolean;
   /// Points at the bytes of the earlier entry of this name instead of its own (overlap).
   shareDataWith?: string;
+  /// Bytes deflated already, written as they are in place of `data` (which then only gives the
+  /// checksum); with `statedSize`, the size they are said to unpack to.
+  packed?: Uint8Array;
 }
 
 /// The bytes of a zip archive holding `parts` in order.
@@ -33,7 +37,7 @@ export function writeZip(parts: readonly ZipPart[]): Uint8Array {
     let local = part.shareDataWith ? written.get(part.shareDataWith) : undefined;
     if (!local) {
       const data = typeof part.data === 'string' ? Buffer.from(part.data) : part.data;
-      const packed = part.store ? data : deflateSync(data);
+      const packed = part.packed ?? (part.store ? data : deflateSync(data));
       local = { offset, crc: crc32(data), packed: packed.length, size: part.statedSize ?? data.length, method: part.store ? 0 : 8 };
       written.set(part.name, local);
       push(header(0x04034b50, [[20, 2], [flags, 2], [local.method, 2], [0, 4], [local.crc, 4], [local.packed, 4], [local.size, 4], [name.length, 2], [0, 2]], name));
