@@ -57,8 +57,9 @@ export function newBackupName(libraryPath: string, reason: BackupReason, at: Dat
     const name = readBackupName(libraryPath, fromPartialName(libraryPath, file) ?? file);
     return name && name.stamp === stamp ? [name.sequence] : [];
   }));
-  let sequence = 1;
-  while (taken.has(sequence)) sequence++;
+  // One past the highest, never a gap rotation left: a lower number sorts as older, and the
+  // rotation after this backup would remove it as soon as it is written.
+  const sequence = Math.max(0, ...taken) + 1;
   return `${stemOf(libraryPath)}-${stamp}${sequence === 1 ? '' : `-${sequence}`}-${reason}.sqlite`;
 }
 

@@ -62,3 +62,15 @@ test('rotateBackups removes what no rule keeps, only among this library’s back
   assert.deepEqual(listBackups(path).map((b) => b.file), written.slice(2).reverse());
   assert.deepEqual(readdirSync(folder).sort(), [...neighbours, underWay, ...written.slice(2)].sort());
 });
+
+test('a backup taken in a second whose earlier backups rotation thinned out is the newest, and is kept', (t) => {
+  const path = join(tempDir(t), 'library.sqlite');
+  const folder = backupsFolder(path);
+  mkdirSync(folder);
+  for (let i = 0; i <= KEEP_NEWEST; i++) writeFileSync(join(folder, newBackupName(path, 'manual', at(0))), 'a backup');
+  rotateBackups(path, at(0).getTime());
+  const next = newBackupName(path, 'manual', at(0));
+  writeFileSync(join(folder, next), 'a backup');
+  rotateBackups(path, at(0).getTime());
+  assert.equal(listBackups(path)[0]?.file, next);
+});

@@ -21,7 +21,8 @@ export async function fuzz<T>(label: string, property: fc.IAsyncPropertyWithHook
   try {
     await fc.assert(property, { seed: fuzzSeed, numRuns: Math.max(1, Math.round(runs * runsFactor)), endOnFailure: !shrink });
   } catch (error) {
-    const replay = `EXCERPT_FUZZ_SEED=${fuzzSeed} node --test --import tsx --test-name-pattern="${label}" ${process.argv[1] ?? '<test file>'}`;
+    const longer = runsFactor === 1 ? '' : `EXCERPT_FUZZ_RUNS=${runsFactor} `;
+    const replay = `EXCERPT_FUZZ_SEED=${fuzzSeed} ${longer}node --test --import tsx ${process.argv[1] ?? '<test file>'}`;
     const report = error instanceof Error ? `${error.message}\n${String(error.cause ?? '')}` : String(error);
     throw new Error(`${label} failed with fuzz seed ${fuzzSeed}. Replay it: ${replay}\n${report}`);
   }
