@@ -1,5 +1,5 @@
 /// The crash harness's short form, run by `npm test`: 50 kills of real Excerpt processes at
-/// random moments, each followed by a check of the library (harness.ts). About a minute here.
+/// random moments, each followed by a check of the library (harness.ts). About 70 s here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tempDir } from '../../core/testing/tempLibrary.ts';
