@@ -95,7 +95,10 @@ export function excerptStore(db: Database.Database) {
   return {
     /// Highlights that carry at least one tag and pass `selection`, in document then reading order.
     tagged(selection: ExcerptSelection): ExcerptRow[] {
-      const rows = select.all({
+      // Row by row: each row's array is garbage as soon as its ExcerptRow is made, where all()
+      // would keep 100,000 of them until the last is read. (Reading citations meanwhile is
+      // allowed: better-sqlite3 refuses only writes while an iteration is open.)
+      const rows = select.iterate({
         anyTagIds: json(selection.anyTagIds),
         allTagGroups: json(selection.allTagGroups),
         notTagIds: json(selection.notTagIds),
@@ -105,7 +108,7 @@ export function excerptStore(db: Database.Database) {
         documentIds: json(selection.documentIds),
       });
       let cited: CitationColumns | undefined;
-      return rows.map(([annotationId, documentId, start, end, prefix, suffix, note, createdAt, updatedAt, tagIds]) => {
+      return Array.from(rows, ([annotationId, documentId, start, end, prefix, suffix, note, createdAt, updatedAt, tagIds]) => {
         // The rows come in document order: a document is read at its first highlight.
         if (cited?.id !== documentId) cited = citation.get(documentId)!;
         const { title, source, published, url } = cited;
