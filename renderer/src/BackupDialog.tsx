@@ -1,10 +1,11 @@
 /// "Backups…": the library's backups, when each was taken, why, and how large it is; "Back up
 /// now"; and "Restore…" on one of them, which first says what becomes of the library as it is
 /// (a copy of it is kept) and asks to go on.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { BackupReason, LibraryBackup, LibraryBackups } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { api } from './api.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface BackupDialogProps {
   /// Told what a restore did, for the message bar.
@@ -21,7 +22,7 @@ const reasons: Record<BackupReason, string> = {
 
 export function BackupDialog({ onRestored, onClose }: BackupDialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [listed, setListed] = useState<LibraryBackups | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -37,11 +38,7 @@ export function BackupDialog({ onRestored, onClose }: BackupDialogProps) {
     }
   }, []);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    void list();
-  }, [list]);
+  useEffect(() => void list(), [list]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);

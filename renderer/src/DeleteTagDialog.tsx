@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { asExcerptError } from '../../common/client.ts';
 import { descendants, type TagNode } from './codebookTree.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface DeleteTagDialogProps {
   node: TagNode;
@@ -14,7 +15,7 @@ interface DeleteTagDialogProps {
 
 export function DeleteTagDialog({ node, affected, onDelete, onClose }: DeleteTagDialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const cancel = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -22,8 +23,6 @@ export function DeleteTagDialog({ node, affected, onDelete, onClose }: DeleteTag
   const name = node.tag.name;
 
   useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
     // Deleting is the step to think twice about: the focus starts on Cancel.
     cancel.current?.focus();
   }, []);

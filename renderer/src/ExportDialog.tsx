@@ -2,12 +2,13 @@
 /// (the documents a filtered library list shows, what the excerpts view's query finds), in a
 /// format the analyst picks, saved through the desktop app's save dialog or downloaded by the
 /// browser.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ExportFilter } from '../../common/api.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { exportFormats, type ExportFormat } from '../../common/exportFormats.ts';
 import { api } from './api.ts';
 import { saveExportedFile } from './saveExportedFile.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 /// A part of the library to export, as the dialog offers it: "the 12 excerpts this query finds".
 export interface ExportScope {
@@ -25,16 +26,11 @@ interface ExportDialogProps {
 
 export function ExportDialog({ scope, onSaved, onClose }: ExportDialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [onlyScope, setOnlyScope] = useState(scope !== null);
   const [problem, setProblem] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const exportNow = async () => {
     setExporting(true);

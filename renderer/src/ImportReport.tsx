@@ -1,7 +1,8 @@
 /// What an import did, file by file: documents added, new revisions (with what happened to
 /// their highlights), files already in the library, and each file not imported with why.
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { cancelledNote, duplicateNote, importSummary, revisionNote, skippedNote, type ImportReport as Report } from '../../common/importOutcome.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 // Thousands of imported titles would make the report slow to open and useless to read.
 const LISTED = 200;
@@ -13,13 +14,8 @@ interface ImportReportProps {
 }
 
 export function ImportReport({ report, onOpen, onClose }: ImportReportProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const { result, skipped, cancelled } = report;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const open = (id: number) => {
     onOpen(id);

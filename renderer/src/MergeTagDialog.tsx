@@ -1,12 +1,13 @@
 /// Merging one tag into another, in two steps: choose the tag to merge into (type to filter
 /// the codebook by name or path), then confirm a sentence that says what will happen.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Tag } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
 import { codebookTree, type CodebookEntry } from './codebook.ts';
 import { pickerChoices } from './pickerChoices.ts';
 import { useActiveOption } from './useActiveOption.ts';
 import { subtreeIds, type TagNode } from './codebookTree.ts';
+import { useModalDialog } from './useModalDialog.ts';
 
 interface MergeTagDialogProps {
   /// The tag that goes; its highlights and sub-tags pass to the chosen one.
@@ -20,7 +21,7 @@ interface MergeTagDialogProps {
 
 export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: MergeTagDialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [query, setQuery] = useState('');
   const [into, setInto] = useState<CodebookEntry | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,11 +37,6 @@ export function MergeTagDialog({ from, tags, highlights, onMerge, onClose }: Mer
     [tags, entries, query],
   );
   const { activeIndex, arrowKey, filterProps, listProps, optionProps } = useActiveOption(choices.length);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const choose = (entry: CodebookEntry | undefined) => {
     if (!entry) return;
