@@ -11,6 +11,7 @@ import type { ExcerptStore } from '../store/excerpts.ts';
 import type { TagStore } from '../store/tags.ts';
 import { paragraphAt, paragraphStarts } from './paragraphs.ts';
 import { selectExcerpts } from './selectExcerpts.ts';
+import { textsOnce } from './textsOnce.ts';
 
 /// A document as an export names it.
 export interface ExcerptDocument {
@@ -80,15 +81,7 @@ interface ReadDocument {
 
 /// The excerpts that pass `filter` (selectExcerpts.ts), with the codebook and the documents' texts.
 export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter): ExportSnapshot {
-  const texts = new Map<number, string>();
-  const textOf = (id: number) => {
-    let text = texts.get(id);
-    if (text === undefined) {
-      text = sources.documents.text(id)!;
-      texts.set(id, text);
-    }
-    return text;
-  };
+  const textOf = textsOnce(sources.documents);
   const documents = new Map<number, ReadDocument>();
   const documentOf = (cited: ExcerptDocument) => {
     let document = documents.get(cited.id);

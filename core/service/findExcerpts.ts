@@ -5,6 +5,7 @@ import type { FoundExcerpt } from '../../common/types.ts';
 import { BLOCK_SEPARATOR } from '../../common/text.ts';
 import { paragraphAt, paragraphStarts } from '../export/paragraphs.ts';
 import { selectExcerpts } from '../export/selectExcerpts.ts';
+import { textsOnce } from '../export/textsOnce.ts';
 import type { ExcerptRow } from '../store/excerpts.ts';
 import type { Methods, ServiceContext } from './context.ts';
 
@@ -14,15 +15,7 @@ const CONTEXT_CHARS = 160;
 export function findExcerptMethods(ctx: ServiceContext): Methods<'findExcerpts'> {
   return {
     findExcerpts: ({ filter, offset, limit }) => ctx.db.transaction(() => {
-      const texts = new Map<number, string>();
-      const textOf = (id: number) => {
-        let text = texts.get(id);
-        if (text === undefined) {
-          text = ctx.documents.text(id) ?? '';
-          texts.set(id, text);
-        }
-        return text;
-      };
+      const textOf = textsOnce(ctx.documents);
       const rows = selectExcerpts(ctx, filter, textOf).sort(newestFirst);
       return { total: rows.length, excerpts: rows.slice(offset, offset + limit).map((row) => found(row, textOf(row.documentId))) };
     })(),
