@@ -34,3 +34,10 @@ function stepForward(text: string, from: number, count: number): number {
   }
   return i;
 }
+
+/// The start of a quote as a label or a message names it ("Delete highlight “…”"): on one
+/// line, at most 60 characters with the ellipsis, never cut inside a character.
+export function shortQuote(text: string): string {
+  const points = Array.from(text.replace(/\s+/g, ' ').trim());
+  return points.length > 60 ? `${points.slice(0, 59).join('')}…` : points.join('');
+}

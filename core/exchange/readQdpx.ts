@@ -7,6 +7,7 @@
 /// is left out and said in `problems`; only a file holding no project at all is refused.
 import { toCodePointOffset, toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
+import { shortQuote } from '../../common/quote.ts';
 import type { ImportedDocument, ImportedHighlight, ImportedProject } from './project.ts';
 import { findEntry, listEntries, unpackEntries, type ArchiveEntry } from './qdpxArchive.ts';
 import { guidKey, readCodes } from './readQdc.ts';
@@ -203,10 +204,8 @@ function integer(value: string | null): number | undefined {
 
 /// The selection as a problem names it: its name (the quote, for most programs) or its GUID.
 function selectionLabel(selection: Element): string {
-  const name = attributeOf(selection, 'name')?.replace(/\s+/g, ' ').trim();
-  if (!name) return attributeOf(selection, 'guid') ?? 'without a GUID';
-  const points = Array.from(name);
-  return `"${points.length > 60 ? `${points.slice(0, 60).join('')}…` : name}"`;
+  const name = shortQuote(attributeOf(selection, 'name') ?? '');
+  return name ? `"${name}"` : attributeOf(selection, 'guid') ?? 'without a GUID';
 }
 
 function invalid(message: string): ExcerptError {

@@ -1,7 +1,7 @@
 /// Highlights: ranges of a document's canonical text (UTF-16 offsets, end exclusive) with
 /// their quote and context, a note, and any number of tags from the codebook.
 import { ExcerptError } from '../../common/errors.ts';
-import { describeQuote } from '../../common/quote.ts';
+import { describeQuote, shortQuote } from '../../common/quote.ts';
 import type { Annotation } from '../../common/types.ts';
 import type { Methods, ServiceContext } from './context.ts';
 import { documentNotFound } from './documents.ts';
@@ -33,7 +33,7 @@ export function annotationMethods(ctx: ServiceContext): Methods<'listAnnotations
       assertRangeOnText(text, start, end);
       const quote = describeQuote(text, start, end);
       if (args.exact !== undefined && args.exact !== quote.exact) {
-        throw new ExcerptError('conflict', `The document reads "${shorten(quote.exact)}" there, not "${shorten(args.exact)}": it changed since it was shown. Reload it and highlight again.`, 'exact');
+        throw new ExcerptError('conflict', `The document reads "${shortQuote(quote.exact)}" there, not "${shortQuote(args.exact)}": it changed since it was shown. Reload it and highlight again.`, 'exact');
       }
       const tagIds = knownTags(args.tagIds);
       const now = ctx.now();
@@ -56,9 +56,4 @@ export function annotationMethods(ctx: ServiceContext): Methods<'listAnnotations
       return { id };
     }),
   };
-}
-
-function shorten(quote: string): string {
-  const chars = Array.from(quote);
-  return chars.length > 60 ? `${chars.slice(0, 57).join('')}…` : quote;
 }

@@ -15,7 +15,7 @@ import { anchor } from '../../common/anchoring/anchor.ts';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import { parseArgs } from '../../common/parseArgs.ts';
-import { describeQuote } from '../../common/quote.ts';
+import { describeQuote, shortQuote } from '../../common/quote.ts';
 import type { Annotation, ExchangeImported } from '../../common/types.ts';
 import type { ImportedAnnotation, ImportedCode, ImportedDocument } from '../exchange/project.ts';
 import { readQdc } from '../exchange/readQdc.ts';
@@ -130,7 +130,7 @@ function ensureCodebook(ctx: ServiceContext, write: Write, codes: readonly Impor
       tagOf.set(code.key, found.id);
       continue;
     }
-    const created = write('createTag', { name: code.name, parentId, ...(code.color && { color: code.color }), description: code.description }, `the code “${shorten(code.name)}”`);
+    const created = write('createTag', { name: code.name, parentId, ...(code.color && { color: code.color }), description: code.description }, `the code “${shortQuote(code.name)}”`);
     tally.tagsCreated++;
     tagOf.set(code.key, created.id);
   }
@@ -151,7 +151,7 @@ function addDocument(ctx: ServiceContext, write: Write, document: LaidOutDocumen
       ...(document.published && { published: document.published }),
       ...(document.source && { source: document.source }),
       ...(document.url && /^https?:\/\//.test(document.url) && { sourceUrl: document.url }),
-    }, `the source, date and address of “${shorten(document.title)}”`);
+    }, `the source, date and address of “${shortQuote(document.title)}”`);
   } else {
     tally.documentsFound++;
   }
@@ -182,7 +182,7 @@ function addAnnotations(ctx: ServiceContext, write: Write, annotations: readonly
     }
     const tagIds = annotation.tags.map((name) => tagNamed(ctx, write, name, tally));
     if (tagIds.length === 0) {
-      tally.problems.push(`The annotation on “${shorten(annotation.exact)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
+      tally.problems.push(`The annotation on “${shortQuote(annotation.exact)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
       continue;
     }
     let target = targets.get(id);
@@ -216,7 +216,7 @@ function tagNamed(ctx: ServiceContext, write: Write, name: string, tally: Tally)
   const found = ctx.tags.idsNamed(name.trim())[0];
   if (found !== undefined) return found;
   tally.tagsCreated++;
-  return write('createTag', { name: name.trim() }, `the tag “${shorten(name.trim())}”`).id;
+  return write('createTag', { name: name.trim() }, `the tag “${shortQuote(name.trim())}”`).id;
 }
 
 /// A document the import places passages on: its text and highlights, read once.
@@ -240,10 +240,10 @@ function placeHighlight(
 ): void {
   const range = anchor(target.text, selector);
   if (!range) {
-    tally.problems.push(`In “${target.title}”, the passage “${shorten(selector.exact)}” could not be found with confidence; code it by hand.`);
+    tally.problems.push(`In “${target.title}”, the passage “${shortQuote(selector.exact)}” could not be found with confidence; code it by hand.`);
     return;
   }
-  const part = `the highlight “${shorten(selector.exact)}” in “${shorten(target.title)}”`;
+  const part = `the highlight “${shortQuote(selector.exact)}” in “${shortQuote(target.title)}”`;
   const index = target.highlights.findIndex((a) => a.start === range.start && a.end === range.end);
   const same = target.highlights[index];
   if (same) {
@@ -254,10 +254,4 @@ function placeHighlight(
   }
   target.highlights.push(write('createAnnotation', { documentId: target.id, start: range.start, end: range.end, tagIds: [...new Set(tagIds)], note }, part));
   tally.highlightsPlaced++;
-}
-
-/// A text from the file as a message quotes it: on one line, at most 60 characters.
-function shorten(text: string): string {
-  const points = Array.from(text.replace(/\s+/g, ' ').trim());
-  return points.length > 60 ? `${points.slice(0, 59).join('')}…` : points.join('');
 }

@@ -6,7 +6,7 @@ import type { ReviewItem, Tag, TextHighlight } from '../../common/types.ts';
 import { textBlocks } from '../../common/text.ts';
 import { quoteAt } from './editor/ranges.ts';
 import { ReviewList } from './ReviewList.tsx';
-import { shortQuote } from './shortQuote.ts';
+import { shortQuote } from '../../common/quote.ts';
 import { useWhenSeen } from './useWhenSeen.ts';
 
 interface AnnotationListProps {

@@ -3,7 +3,7 @@
 /// makes a sub-tag) and create it.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Tag } from '../../common/types.ts';
-import { shortQuote } from './shortQuote.ts';
+import { shortQuote } from '../../common/quote.ts';
 import { splitTagPath } from './tagPath.ts';
 import { findTagByPath, markedParts, rankTags, type RankedTag } from './tagSearch.ts';
 import { useActiveOption } from './useActiveOption.ts';

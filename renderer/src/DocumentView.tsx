@@ -22,7 +22,7 @@ import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { HighlightCard } from './HighlightCard.tsx';
 import type { PickerChoice } from './pickerChoices.ts';
-import { shortQuote } from './shortQuote.ts';
+import { shortQuote } from '../../common/quote.ts';
 import type { DetailsChanges } from './DocumentDetails.tsx';
 import { DocumentHeader } from './DocumentHeader.tsx';
 import { panelBelow, type Anchored } from './panelPosition.ts';

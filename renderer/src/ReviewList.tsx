@@ -3,7 +3,7 @@
 /// (with the words around it), tags and note until the analyst puts it back on a passage
 /// selected in the text, or discards it.
 import type { ReviewItem, ReviewReason, Tag } from '../../common/types.ts';
-import { shortQuote } from './shortQuote.ts';
+import { shortQuote } from '../../common/quote.ts';
 
 const reasons: Record<ReviewReason, string> = {
   revision: 'could not be placed in the new revision',
