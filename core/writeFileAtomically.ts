@@ -26,7 +26,7 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
 }
 
 /// Flushes a folder's entries to disk: until then a power cut may undo a rename in it.
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder to flush it; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ExcerptError } from '../../common/errors.ts';
 import type { LibraryRestored } from '../../common/types.ts';
+import { syncFolder } from '../writeFileAtomically.ts';
 import { withAttached, sealCopy } from './sealCopy.ts';
 import { ALL_PAGES, takeBackup } from './takeBackup.ts';
 
@@ -37,7 +38,7 @@ export async function restoreLibrary(db: Database.Database, from: string, reopen
           `Another program has the library open (another Excerpt window, "excerpt serve", or a command still running), so it cannot be replaced now. ` +
             `Close it, then restore again. The library was left as it was (a copy of it was kept too: ${safetyCopy.file}).`);
       }
-      moveOver(incoming, path);
+      await moveOver(incoming, path);
     } catch (error) {
       reopen();
       throw error;
@@ -47,7 +48,7 @@ export async function restoreLibrary(db: Database.Database, from: string, reopen
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       copyFileSync(safetyCopy.path, incoming);
-      moveOver(incoming, path);
+      await moveOver(incoming, path);
       reopen();
       throw new ExcerptError('unsupported', `${from} could not be opened as the library: ${reason} The library was put back as it was.`, 'file');
     }
@@ -77,20 +78,16 @@ async function copyChecked(db: Database.Database, from: string, incoming: string
 
 /// Renames the flushed `incoming` over the library file, with no connection open: the shared
 /// memory index of the file it replaces goes first, since it describes that file's pages.
-function moveOver(incoming: string, path: string): void {
-  flush(incoming, 'r+');
+async function moveOver(incoming: string, path: string): Promise<void> {
+  flush(incoming);
   rmSync(`${path}-shm`, { force: true });
   renameSync(incoming, path);
-  try {
-    // The rename itself reaches the disk when the folder is flushed.
-    flush(dirname(path), 'r');
-  } catch {
-    // Folders cannot be opened for flushing on Windows, where the rename is durable by itself.
-  }
+  // The rename itself reaches the disk when the folder is flushed.
+  await syncFolder(dirname(path));
 }
 
-function flush(path: string, mode: string): void {
-  const fd = openSync(path, mode);
+function flush(path: string): void {
+  const fd = openSync(path, 'r+');
   try {
     fsyncSync(fd);
   } finally {
