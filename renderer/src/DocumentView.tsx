@@ -29,6 +29,7 @@ import { panelBelow, type Anchored } from './panelPosition.ts';
 import { api, callOutlivingPage } from './api.ts';
 import { saveBeforeLeaving } from './unsavedEdits.ts';
 import { firstPlace, showPassage, type Reveal } from './showPassage.ts';
+import { useEditorMode } from './useEditorMode.ts';
 
 /// A document as stored, with its text as a ProseMirror node (parsed when it is opened, the
 /// editor's own after a save).
@@ -110,18 +111,8 @@ export function DocumentView(props: DocumentViewProps) {
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
-  const [editing, setEditingShown] = useState(false);
-  const [snapping, setSnappingShown] = useState(false);
-  // The modes as the editor reads them: set at once, since keys may come before React renders.
-  const modes = useRef({ editing: false, snapping: false });
-  const setEditing = (on: boolean) => {
-    modes.current.editing = on;
-    setEditingShown(on);
-  };
-  const setSnapping = (on: boolean) => {
-    modes.current.snapping = on;
-    setSnappingShown(on);
-  };
+  const editing = useEditorMode();
+  const snapping = useEditorMode();
 
   // The editor outlives a render: it reads the latest props through this ref.
   const latest = useRef({ props });
@@ -133,7 +124,7 @@ export function DocumentView(props: DocumentViewProps) {
   /// coding mode, take the caret the browser may have moved meanwhile (domSelection.ts). Not
   /// while editing, when the page may hold typed text ProseMirror has not read yet.
   const keepPageSelection = (view: EditorView) => {
-    if (!modes.current.editing) syncSelectionFromDOM(view);
+    if (!editing.now()) syncSelectionFromDOM(view);
   };
 
   /// Where a panel opens under the end of a range, in the scroller's coordinates.
@@ -154,11 +145,11 @@ export function DocumentView(props: DocumentViewProps) {
   };
 
   const actions: EditorActions = {
-    isEditing: () => modes.current.editing,
-    isSnapping: () => modes.current.snapping,
-    stopEditing: () => setEditing(false),
-    toggleEditing: () => setEditing(!modes.current.editing),
-    toggleSnapping: () => setSnapping(!modes.current.snapping),
+    isEditing: () => editing.now(),
+    isSnapping: () => snapping.now(),
+    stopEditing: () => editing.set(false),
+    toggleEditing: () => editing.set(!editing.now()),
+    toggleSnapping: () => snapping.set(!snapping.now()),
     applyShortcut(view, key) {
       const tag = latest.current.props.tags.find((t) => t.shortcut === key);
       return tag ? tagPassage(view, tag.id, true) : false;
@@ -245,7 +236,7 @@ export function DocumentView(props: DocumentViewProps) {
     setPicker(null);
     setPalette(null);
     setNoteEditor(null);
-    setEditing(false);
+    editing.set(false);
   }, [node]);
 
   useEffect(() => {
@@ -259,16 +250,22 @@ export function DocumentView(props: DocumentViewProps) {
   }, []);
 
   useEffect(() => {
-    viewRef.current?.setProps({ attributes: editorAttributes(doc.title, editing) });
-  }, [node, doc.title, editing]);
+    viewRef.current?.setProps({ attributes: editorAttributes(doc.title, editing.on) });
+  }, [node, doc.title, editing.on]);
+
+  // The sidebar names highlights by their stored id; the editor by the key they were made under.
+  const keyOf = (id: number) => saverRef.current?.keyOf(id) ?? id;
+  const highlightRange = (view: EditorView, id: number) => codingState(view.state).highlights.get(keyOf(id));
+  /// Selects and scrolls to the passage `rangeIn` finds in the text, when it finds one.
+  const show = (rangeIn: (view: EditorView) => { from: number; to: number } | null | undefined) => {
+    const view = viewRef.current;
+    const range = view && rangeIn(view);
+    if (view && scrollRef.current && range) showPassage(view, scrollRef.current, range);
+  };
 
   useEffect(() => {
-    const view = viewRef.current;
-    const scroller = scrollRef.current;
     const { reveal } = props;
-    if (!view || !scroller || !reveal) return;
-    const found = 'passage' in reveal ? firstPlace(view.state.doc, reveal.passage) : codingState(view.state).highlights.get(keyOf(reveal.highlightId));
-    if (found) showPassage(view, scroller, found);
+    if (reveal) show((view) => ('passage' in reveal ? firstPlace(view.state.doc, reveal.passage) : highlightRange(view, reveal.highlightId)));
   }, [props.reveal]);
 
   // New colours, names or tags in the codebook redraw the highlights (not on the first render).
@@ -298,15 +295,9 @@ export function DocumentView(props: DocumentViewProps) {
     if (tr.docChanged) view.dispatch(tr);
   }, [annotations]);
 
-  // The sidebar names highlights by their stored id; the editor by the key they were made under.
-  const keyOf = (id: number) => saverRef.current?.keyOf(id) ?? id;
-
   useImperativeHandle(ref, () => ({
     showAnnotation(annotation) {
-      const view = viewRef.current;
-      const scroller = scrollRef.current;
-      if (!view || !scroller) return;
-      showPassage(view, scroller, codingState(view.state).highlights.get(keyOf(annotation.id)) ?? annotationRange(textBlocks(view.state.doc), annotation));
+      show((view) => highlightRange(view, annotation.id) ?? annotationRange(textBlocks(view.state.doc), annotation));
     },
     removeHighlight(id) {
       const view = viewRef.current;
@@ -392,10 +383,10 @@ export function DocumentView(props: DocumentViewProps) {
           <DocumentHeader
             document={doc}
             titled={titled}
-            editing={editing}
-            snapping={snapping}
-            onEditing={(on) => setEditing(on)}
-            onSnapping={(on) => setSnapping(on)}
+            editing={editing.on}
+            snapping={snapping.on}
+            onEditing={(on) => editing.set(on)}
+            onSnapping={(on) => snapping.set(on)}
             onSaveDetails={props.onSaveDetails}
           />
           <div ref={hostRef} />
