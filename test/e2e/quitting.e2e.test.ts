@@ -69,13 +69,13 @@ test('words typed just before a reload are in the library afterwards, without th
   assert.match(await app.page.locator('.document-text').textContent() ?? '', /They spoke briefly\./, 'the reloaded page shows it');
 });
 
-test('words typed just before the tab is closed are in the library', { todo: 'failed in the clean-clone CI run of 2026-11-30 under a load average of 10 (passes here when the machine is quiet): timing of the close under load to be investigated' }, async (t) => {
+test('words typed just before the tab is closed are in the library', { todo: 'not reliable yet: the tab-close test lost the typed words in about one run in two here, quiet machine or not, and both failed in CI under load; to be fixed before issue 6 closes' }, async (t) => {
   const app = await typeInto(t, statement, TITLE, ' The tab closed.');
   await app.page.close();
   await eventually(async () => assert.match(await app.storedText(), /The ministers met in Geneva\. The tab closed\.\n/));
 });
 
-test('an edit too large to send as the page goes makes the browser ask first; staying saves it', { todo: 'failed in the clean-clone CI run of 2026-11-30 under a load average of 10 (passes here when the machine is quiet): timing of the close under load to be investigated' }, async (t) => {
+test('an edit too large to send as the page goes makes the browser ask first; staying saves it', { todo: 'not reliable yet: the tab-close test lost the typed words in about one run in two here, quiet machine or not, and both failed in CI under load; to be fixed before issue 6 closes' }, async (t) => {
   const app = await typeInto(t, longStatement, LONG_TITLE, ' Kept.');
   // A reload the analyst then cancels in the browser's "Leave site?" question.
   await app.page.evaluate(() => setTimeout(() => location.reload()));
