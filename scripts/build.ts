@@ -10,9 +10,13 @@ export const projectRoot = path.join(import.meta.dirname, '..');
 // ESM's import.meta does not exist in a CommonJS bundle; core's defaults that use it get
 // the bundle's own location instead (main.ts passes every folder explicitly anyway).
 const importMetaShim = {
-  banner: { js: 'const __excerptImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js: 'const __excerptImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+      'const __excerptImportMetaResolve = (specifier) => require("node:url").pathToFileURL(require.resolve(specifier)).href;',
+  },
   define: {
     'import.meta.url': '__excerptImportMetaUrl',
+    'import.meta.resolve': '__excerptImportMetaResolve',
     'import.meta.dirname': '__dirname',
     'import.meta.filename': '__filename',
   },
