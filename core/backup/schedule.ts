@@ -37,9 +37,13 @@ export function startBackupSchedule(library: Pick<Library, 'db' | 'service'>, op
 
   const backUpIfChanged = (): void => {
     if (underWay) return;
+    const { db } = library;
+    // A restore closes the connection before it opens the restored file: this tick waits for
+    // the next, which sees the new connection (and so backs it up).
+    if (!db.open) return;
     let before: ChangeMark;
     try {
-      before = markOf(library.db);
+      before = markOf(db);
     } catch (error) {
       return onError(error);
     }
