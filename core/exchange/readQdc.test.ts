@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Tag } from '../../common/types.ts';
 import { codebookToQdc, libraryGuid } from '../export/refiQda.ts';
-import { sampleCodebook } from '../testing/exportSample.ts';
+import { SAMPLE_LIBRARY_ID, sampleCodebook } from '../testing/exportSample.ts';
 import { readQdc } from './readQdc.ts';
 import { roundTripCodebook } from '../testing/roundTripSample.ts';
 import { assertRefused } from '../testing/assertRefused.ts';
@@ -33,17 +33,17 @@ const entries: Record<string, string> = {
 /// The codebook as the reader should give it back.
 function expectedCodes(codebook: readonly Tag[]) {
   return codebook.map((tag) => ({
-    key: libraryGuid('tag', tag.id),
+    key: libraryGuid(SAMPLE_LIBRARY_ID, 'tag', tag.id),
     name: tag.name,
     color: /^#[0-9a-f]{6}$/i.test(tag.color) ? tag.color.toLowerCase() : null,
     description: entries[tag.name],
-    parentKey: tag.parentId === null ? null : libraryGuid('tag', tag.parentId),
+    parentKey: tag.parentId === null ? null : libraryGuid(SAMPLE_LIBRARY_ID, 'tag', tag.parentId),
   }));
 }
 
 test('a codebook exported as .qdc reads back with the same names, colours, nesting and descriptions', () => {
   for (const codebook of [sampleCodebook, roundTripCodebook]) {
-    assert.deepEqual(readQdc(codebookToQdc(codebook)), expectedCodes(codebook));
+    assert.deepEqual(readQdc(codebookToQdc(SAMPLE_LIBRARY_ID, codebook)), expectedCodes(codebook));
   }
 });
 
@@ -70,7 +70,7 @@ test('a codebook as another program writes it: prefixed names, braced GUIDs, no 
 });
 
 test('files that are no readable codebook are refused with what to do', () => {
-  const good = codebookToQdc(sampleCodebook);
+  const good = codebookToQdc(SAMPLE_LIBRARY_ID, sampleCodebook);
   assertRefused(() => readQdc(''), /not readable XML.*Export the codebook again/);
   assertRefused(() => readQdc('{"codes": []}'), /not readable XML/);
   assertRefused(() => readQdc(good.slice(0, good.length / 2)), /not readable XML: it is cut off/);

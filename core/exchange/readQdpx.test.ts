@@ -8,7 +8,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { toUtf16Offset } from '../../common/codepoints.ts';
 import type { ExportSnapshot } from '../export/excerpts.ts';
 import { codebookToQdc, libraryGuid, snapshotToQdpx } from '../export/refiQda.ts';
-import { sampleSnapshot } from '../testing/exportSample.ts';
+import { SAMPLE_LIBRARY_ID, sampleSnapshot } from '../testing/exportSample.ts';
 import { writeZip } from '../testing/writeZip.ts';
 import { readQdpx } from './readQdpx.ts';
 import { roundTripSnapshot } from '../testing/roundTripSample.ts';
@@ -31,13 +31,13 @@ function assertReadsBack(snapshot: ExportSnapshot): void {
   const tagName = new Map(snapshot.codebook.map((tag) => [tag.id, tag.name]));
   assert.deepEqual(
     project.codebook.map((code) => ({ key: code.key, name: code.name, parent: code.parentKey === null ? null : nameOf.get(code.parentKey) })),
-    snapshot.codebook.map((tag) => ({ key: libraryGuid('tag', tag.id), name: tag.name, parent: tag.parentId === null ? null : tagName.get(tag.parentId) })),
+    snapshot.codebook.map((tag) => ({ key: libraryGuid(SAMPLE_LIBRARY_ID, 'tag', tag.id), name: tag.name, parent: tag.parentId === null ? null : tagName.get(tag.parentId) })),
   );
 
   assert.deepEqual(
     project.documents.map(({ highlights: _, ...document }) => document),
     snapshot.documents.map((document) => ({
-      key: libraryGuid('document', document.id), title: document.title, text: document.text,
+      key: libraryGuid(SAMPLE_LIBRARY_ID, 'document', document.id), title: document.title, text: document.text,
       source: document.source, published: document.published, url: document.url,
     })),
   );
@@ -164,7 +164,7 @@ test('files that hold no readable project are refused with what to do', () => {
   assertRefused(() => readQdpx(zipSync({ 'readme.txt': strToU8('hello') })), /^This \.qdpx file has no project\.qde inside, so it holds no REFI-QDA project\. Export the project again from the program that made it\.$/);
   assertRefused(() => readQdpx(qde('this is not XML at all')), /project\.qde inside this \.qdpx file is not readable XML/);
   assertRefused(() => readQdpx(qde(realQde.slice(0, realQde.length / 2))), /not readable XML: it is cut off or damaged/);
-  assertRefused(() => readQdpx(qde(codebookToQdc(sampleSnapshot().codebook))), /holds a <CodeBook> where a REFI-QDA project has its <Project>/);
+  assertRefused(() => readQdpx(qde(codebookToQdc(SAMPLE_LIBRARY_ID, sampleSnapshot().codebook))), /holds a <CodeBook> where a REFI-QDA project has its <Project>/);
   assertRefused(() => readQdpx(qde(new Uint8Array([0x3c, 0x50, 0xff, 0xfe, 0x2f, 0x3e]))), /is not UTF-8 text/);
 });
 

@@ -55,6 +55,9 @@ export interface ExportedDocument extends ExcerptDocument {
 
 /// Everything one export reads, in one consistent snapshot.
 export interface ExportSnapshot {
+  /// The library's UUID (migration 0005): it makes the ids an export gives its items unique
+  /// across libraries.
+  libraryId: string;
   /// In document, then reading order.
   excerpts: Excerpt[];
   /// The whole codebook, each tag after its parent, siblings in their order.
@@ -65,6 +68,7 @@ export interface ExportSnapshot {
 
 /// The stores an export reads.
 export interface ExcerptSources {
+  libraryId: string;
   documents: DocumentStore;
   tags: TagStore;
   excerpts: ExcerptStore;
@@ -118,6 +122,7 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
     if (described) documentOf({ id, title: described.title, source: described.source, published: described.published, url: described.sourceUrl });
   }
   return {
+    libraryId: sources.libraryId,
     excerpts,
     codebook,
     documents: [...documents.values()].sort((a, b) => a.cited.id - b.cited.id).map(({ cited, text }) => ({ ...cited, text })),

@@ -26,7 +26,7 @@ const writers: Record<ExportFormat, Writer> = {
   json: { mimeType: 'application/json', write: ({ excerpts }) => excerptsToJson(excerpts) },
   w3c: { mimeType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"', write: (snapshot, now) => snapshotToW3c(snapshot, now.toISOString()) },
   qdpx: { mimeType: 'application/zip', write: (snapshot, now) => snapshotToQdpx(snapshot, now.toISOString()) },
-  qdc: { mimeType: 'application/xml', write: ({ codebook }) => codebookToQdc(codebook) },
+  qdc: { mimeType: 'application/xml', write: ({ libraryId, codebook }) => codebookToQdc(libraryId, codebook) },
 };
 
 /// The export file for `snapshot`, named after the day it was made (local time) with the

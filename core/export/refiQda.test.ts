@@ -9,6 +9,7 @@ import { XmlDocument, XmlElement, XmlValidateError, XsdValidator } from 'libxml2
 import { toCodePointOffset } from '../../common/codepoints.ts';
 import { ExcerptError } from '../../common/errors.ts';
 import type { Tag } from '../../common/types.ts';
+import { emptySnapshot, SAMPLE_LIBRARY_ID } from '../testing/exportSample.ts';
 import { referencePath } from '../testing/reference.ts';
 import type { Excerpt, ExportedDocument, ExportSnapshot } from './excerpts.ts';
 import { codebookToQdc, libraryGuid, snapshotToQdpx, xmlAttr, xmlText } from './refiQda.ts';
@@ -90,7 +91,7 @@ const excerpts: Excerpt[] = [
   highlight(34, ministry, '«Мы поможем каждому району»', [9, 3], 'Цитата министра.'),
 ];
 
-const snapshot: ExportSnapshot = { excerpts, codebook, documents: [harbour, ministry, unquoted] };
+const snapshot: ExportSnapshot = { libraryId: SAMPLE_LIBRARY_ID, excerpts, codebook, documents: [harbour, ministry, unquoted] };
 
 function project(exported = snapshot): { qde: string; files: Record<string, Uint8Array> } {
   const files = unzipSync(snapshotToQdpx(exported, EXPORTED_AT));
@@ -152,11 +153,20 @@ test('XML text and attributes escape markup and drop what XML 1.0 forbids', () =
   assert.equal(xmlText('😊 𝔘 Привет'), '😊 𝔘 Привет');
 });
 
-test('GUIDs are version-5-style UUIDs, the same for the same item and different between items', () => {
-  const guids = [libraryGuid('tag', 1), libraryGuid('tag', 2), libraryGuid('document', 1), libraryGuid('annotation', 1), libraryGuid('coding', '1:1')];
+test('GUIDs are version-5-style UUIDs, the same for the same item and different between items and between libraries', () => {
+  const otherLibrary = '9d1f5c3a-2e4b-4c6d-8e0f-a1b2c3d4e5f6';
+  const guids = [
+    ...[SAMPLE_LIBRARY_ID, otherLibrary].flatMap((library) => [
+      libraryGuid(library, 'tag', 1), libraryGuid(library, 'tag', 2), libraryGuid(library, 'document', 1), libraryGuid(library, 'annotation', 1), libraryGuid(library, 'coding', '1:1'),
+    ]),
+  ];
   for (const guid of guids) assert.match(guid, GUID);
   assert.equal(new Set(guids).size, guids.length);
-  assert.equal(libraryGuid('tag', 1), libraryGuid('tag', 1));
+  assert.equal(libraryGuid(SAMPLE_LIBRARY_ID, 'tag', 1), libraryGuid(SAMPLE_LIBRARY_ID, 'tag', 1));
+  // What every project has alike (its user, the documents' variables) keeps one GUID everywhere.
+  const shared = (library: string) => /<Variable guid="([^"]+)" name="Source"/.exec(project({ ...snapshot, libraryId: library }).qde)?.[1];
+  assert.equal(shared(SAMPLE_LIBRARY_ID), shared(otherLibrary));
+  assert.match(shared(otherLibrary) ?? '', GUID);
 });
 
 test('project.qde and the .qdc conform to the REFI-QDA schemas, and the validator rejects broken ones', (t) => {
@@ -165,8 +175,8 @@ test('project.qde and the .qdc conform to the REFI-QDA schemas, and the validato
   if (!projectXsd || !codebookXsd) return;
   const { qde } = project();
   validate(projectXsd, qde);
-  validate(projectXsd, project({ excerpts: [], codebook: [], documents: [] }).qde);
-  const qdc = codebookToQdc(codebook);
+  validate(projectXsd, project(emptySnapshot()).qde);
+  const qdc = codebookToQdc(SAMPLE_LIBRARY_ID, codebook);
   validate(codebookXsd, qdc);
 
   const codeWithoutGuid = qde.replace(/<Code guid="[^"]*"/, '<Code');
@@ -183,7 +193,7 @@ test('project.qde and the .qdc conform to the REFI-QDA schemas, and the validato
 
 test('each source is the canonical text in UTF-8 without a byte-order mark, named by its GUID', () => {
   const { qde, files } = project();
-  const sources = snapshot.documents.map((document) => `sources/${libraryGuid('document', document.id)}.txt`);
+  const sources = snapshot.documents.map((document) => `sources/${libraryGuid(SAMPLE_LIBRARY_ID, 'document', document.id)}.txt`);
   assert.deepEqual(Object.keys(files).sort(), ['project.qde', ...sources].sort());
   for (const [i, document] of snapshot.documents.entries()) {
     const bytes = files[sources[i]!]!;
@@ -194,7 +204,7 @@ test('each source is the canonical text in UTF-8 without a byte-order mark, name
     const textSources = elements(xml, '/q:Project/q:Sources/q:TextSource');
     assert.deepEqual(textSources.map((s) => attribute(s, 'name')), snapshot.documents.map((d) => d.title));
     assert.deepEqual(textSources.map((s) => attribute(s, 'plainTextPath')), sources.map((path) => `internal://${path.slice('sources/'.length)}`));
-    assert.deepEqual(textSources.map((s) => attribute(s, 'guid')), snapshot.documents.map((d) => libraryGuid('document', d.id)));
+    assert.deepEqual(textSources.map((s) => attribute(s, 'guid')), snapshot.documents.map((d) => libraryGuid(SAMPLE_LIBRARY_ID, 'document', d.id)));
   });
 });
 
@@ -210,9 +220,9 @@ test('every selection counts code points into exactly the shipped text and slice
       const start = Number(attribute(selection, 'startPosition'));
       const end = Number(attribute(selection, 'endPosition'));
       assert.ok(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= text.length, `${start}..${end} lies within ${text.length}`);
-      const excerpt = excerpts.find((e) => libraryGuid('annotation', e.id) === attribute(selection, 'guid'))!;
+      const excerpt = excerpts.find((e) => libraryGuid(SAMPLE_LIBRARY_ID, 'annotation', e.id) === attribute(selection, 'guid'))!;
       assert.equal(text.slice(start, end).join(''), excerpt.text);
-      assert.equal(attribute(source, 'guid'), libraryGuid('document', excerpt.document.id));
+      assert.equal(attribute(source, 'guid'), libraryGuid(SAMPLE_LIBRARY_ID, 'document', excerpt.document.id));
     }
   });
 });
@@ -221,10 +231,10 @@ test('selections carry their note, one coding per tag, and a name from the quote
   const { qde } = project();
   readXml(qde, (xml) => {
     for (const excerpt of excerpts) {
-      const [selection] = elements(xml, `//q:PlainTextSelection[@guid="${libraryGuid('annotation', excerpt.id)}"]`);
+      const [selection] = elements(xml, `//q:PlainTextSelection[@guid="${libraryGuid(SAMPLE_LIBRARY_ID, 'annotation', excerpt.id)}"]`);
       assert.ok(selection);
       assert.equal(elements(selection, 'q:Description')[0]?.content, excerpt.note || undefined);
-      assert.deepEqual(elements(selection, 'q:Coding/q:CodeRef').map((ref) => attribute(ref, 'targetGUID')), excerpt.tagIds.map((id) => libraryGuid('tag', id)));
+      assert.deepEqual(elements(selection, 'q:Coding/q:CodeRef').map((ref) => attribute(ref, 'targetGUID')), excerpt.tagIds.map((id) => libraryGuid(SAMPLE_LIBRARY_ID, 'tag', id)));
       assert.equal(attribute(selection, 'creationDateTime'), excerpt.created);
       assert.equal(attribute(selection, 'modifiedDateTime'), excerpt.modified);
     }
@@ -242,7 +252,7 @@ test('the documents\' source, date and URL are variables of their sources', () =
   readXml(qde, (xml) => {
     const variables = new Map(elements(xml, '/q:Project/q:Variables/q:Variable').map((v) => [attribute(v, 'guid'), attribute(v, 'name')]));
     const valuesOf = (document: ExportedDocument) => Object.fromEntries(
-      elements(xml, `//q:TextSource[@guid="${libraryGuid('document', document.id)}"]/q:VariableValue`).map((value) => [
+      elements(xml, `//q:TextSource[@guid="${libraryGuid(SAMPLE_LIBRARY_ID, 'document', document.id)}"]/q:VariableValue`).map((value) => [
         variables.get(attribute(elements(value, 'q:VariableRef')[0]!, 'targetGUID')), elements(value, 'q:TextValue | q:DateValue')[0]!.content,
       ]),
     );
@@ -253,7 +263,7 @@ test('the documents\' source, date and URL are variables of their sources', () =
 });
 
 test('codes nest as the codebook\'s parents say, with the codebook entry as readable description', () => {
-  const byGuid = new Map(codebook.map((t) => [libraryGuid('tag', t.id), t]));
+  const byGuid = new Map(codebook.map((t) => [libraryGuid(SAMPLE_LIBRARY_ID, 'tag', t.id), t]));
   const checkCodes = (xml: XmlDocument, code: string, namespaces: Record<string, string>) => {
     const codes = elements(xml, `//${code}:Code`, namespaces);
     assert.equal(codes.length, codebook.length);
@@ -261,34 +271,34 @@ test('codes nest as the codebook\'s parents say, with the codebook entry as read
       const tag = byGuid.get(attribute(element, 'guid'));
       assert.ok(tag);
       const parent = element.parent!;
-      assert.equal(parent.name === 'Code' ? attribute(parent, 'guid') : null, tag.parentId === null ? null : libraryGuid('tag', tag.parentId));
+      assert.equal(parent.name === 'Code' ? attribute(parent, 'guid') : null, tag.parentId === null ? null : libraryGuid(SAMPLE_LIBRARY_ID, 'tag', tag.parentId));
       assert.equal(attribute(element, 'name'), tag.name);
       assert.equal(attribute(element, 'isCodable'), 'true');
       assert.equal(attribute(element, 'color'), tag.color.toUpperCase());
     }
   };
   readXml(project().qde, (xml) => checkCodes(xml, 'q', PROJECT));
-  readXml(codebookToQdc(codebook), (xml) => {
+  readXml(codebookToQdc(SAMPLE_LIBRARY_ID, codebook), (xml) => {
     checkCodes(xml, 'c', CODEBOOK);
-    assert.equal(elements(xml, `//c:Code[@guid="${libraryGuid('tag', 2)}"]/c:Description`, CODEBOOK)[0]?.content, [
+    assert.equal(elements(xml, `//c:Code[@guid="${libraryGuid(SAMPLE_LIBRARY_ID, 'tag', 2)}"]/c:Description`, CODEBOOK)[0]?.content, [
       'Ferries, rail & roads: "capacity" <and> fares.',
       'When to use: A concrete promise about a route or a timetable.',
       'When not to use: General praise of "infrastructure" without a route.',
       'Example: Night crossings resume in May.',
     ].join('\n\n'));
-    assert.equal(elements(xml, `//c:Code[@guid="${libraryGuid('tag', 7)}"]/c:Description`, CODEBOOK)[0]?.content, 'When to use: An amount, a budget line or a grant.');
-    assert.deepEqual(elements(xml, `//c:Code[@guid="${libraryGuid('tag', 1)}"]/c:Description`, CODEBOOK), []);
+    assert.equal(elements(xml, `//c:Code[@guid="${libraryGuid(SAMPLE_LIBRARY_ID, 'tag', 7)}"]/c:Description`, CODEBOOK)[0]?.content, 'When to use: An amount, a budget line or a grant.');
+    assert.deepEqual(elements(xml, `//c:Code[@guid="${libraryGuid(SAMPLE_LIBRARY_ID, 'tag', 1)}"]/c:Description`, CODEBOOK), []);
   });
 });
 
 test('exporting the same snapshot twice writes the same file', () => {
   assert.equal(project().qde, project().qde);
   assert.deepEqual(snapshotToQdpx(snapshot, EXPORTED_AT), snapshotToQdpx(snapshot, EXPORTED_AT));
-  assert.equal(codebookToQdc(codebook), codebookToQdc(codebook));
+  assert.equal(codebookToQdc(SAMPLE_LIBRARY_ID, codebook), codebookToQdc(SAMPLE_LIBRARY_ID, codebook));
 });
 
 test('an empty codebook cannot be a .qdc, and an inconsistent snapshot is refused', () => {
-  assert.throws(() => codebookToQdc([]), (error) => error instanceof ExcerptError && error.code === 'invalid-argument');
+  assert.throws(() => codebookToQdc(SAMPLE_LIBRARY_ID, []), (error) => error instanceof ExcerptError && error.code === 'invalid-argument');
   const strayTag = highlight(35, harbour, 'the new ferry', [99]);
   assert.throws(() => snapshotToQdpx({ ...snapshot, excerpts: [strayTag] }, EXPORTED_AT), /tag 99/);
   assert.throws(() => snapshotToQdpx({ ...snapshot, documents: [ministry] }, EXPORTED_AT), /document 11/);

@@ -1,8 +1,8 @@
 /// The codebook and the tagged excerpts in REFI-QDA 1.0, the exchange format of qualitative
 /// analysis software (ATLAS.ti, MAXQDA, NVivo, QualCoder…): a project (`.qdpx`, a zip of
 /// `project.qde` and the documents' texts) and a codebook on its own (`.qdc`). Every item gets a
-/// GUID derived from its id in the library, so exporting again writes the same file and an import
-/// can recognise what Excerpt wrote.
+/// GUID derived from the library's UUID and the item's id in it, so exporting again writes the
+/// same GUIDs, and items of two libraries never share one in a tool that merges projects.
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import { ExcerptError } from '../../common/errors.ts';
@@ -25,29 +25,42 @@ const DOCUMENT_VARIABLES = [
 ] as const;
 
 /// What a GUID stands for in the library.
-export type LibraryItem = 'tag' | 'document' | 'annotation' | 'coding' | 'user' | 'variable';
+export type LibraryItem = 'tag' | 'document' | 'annotation' | 'coding';
+
+/// What every Excerpt project has alike: its one user and the documents' variables, whose GUIDs
+/// are therefore the same in every library's export.
+type SharedItem = 'user' | 'variable';
 
 /// The `.qdpx` file: `project.qde` with the codebook, the documents as text sources and each
 /// excerpt as a coded selection, and each document's canonical text under `sources/`.
 /// `exportedAt` (ISO 8601) dates the project and the zip entries.
 export function snapshotToQdpx(snapshot: ExportSnapshot, exportedAt: string): Uint8Array {
   const files: Record<string, Uint8Array> = { 'project.qde': strToU8(projectXml(snapshot, exportedAt)) };
-  for (const document of snapshot.documents) files[`sources/${libraryGuid('document', document.id)}.txt`] = strToU8(document.text);
+  for (const document of snapshot.documents) files[`sources/${libraryGuid(snapshot.libraryId, 'document', document.id)}.txt`] = strToU8(document.text);
   return zipSync(files, { mtime: new Date(exportedAt) });
 }
 
 /// The `.qdc` file: the codebook, each tag with its sub-tags inside it.
-export function codebookToQdc(codebook: readonly Tag[]): string {
+export function codebookToQdc(libraryId: string, codebook: readonly Tag[]): string {
   if (codebook.length === 0) {
     throw new ExcerptError('invalid-argument', 'The codebook has no tags, and a REFI-QDA codebook needs at least one. Add a tag, then export the codebook again.');
   }
-  return xmlDocument(element('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: USER_NAME }, [element('Codes', {}, codeElements(codebook))]));
+  return xmlDocument(element('CodeBook', { xmlns: CODEBOOK_NAMESPACE, origin: USER_NAME }, [element('Codes', {}, codeElements(libraryId, codebook))]));
 }
 
-/// The GUID of a library item: a version-5-style UUID from the SHA-1 of `excerpt:<item>:<key>`,
-/// the same on every export.
-export function libraryGuid(item: LibraryItem, key: number | string): string {
-  const bytes = createHash('sha1').update(`excerpt:${item}:${key}`).digest().subarray(0, 16);
+/// The GUID of an item of the library `libraryId`: the same on every export of that library, and
+/// another in every other.
+export function libraryGuid(libraryId: string, item: LibraryItem, key: number | string): string {
+  return nameBasedGuid(`excerpt:${libraryId}:${item}:${key}`);
+}
+
+function sharedGuid(item: SharedItem, name: string): string {
+  return nameBasedGuid(`excerpt:${item}:${name}`);
+}
+
+/// A version-5-style UUID from the SHA-1 of `name`.
+function nameBasedGuid(name: string): string {
+  const bytes = createHash('sha1').update(name).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -71,7 +84,8 @@ const CHARACTER_REFERENCES: Record<string, string> = {
 };
 
 function projectXml(snapshot: ExportSnapshot, exportedAt: string): string {
-  const user = libraryGuid('user', USER_NAME);
+  const user = sharedGuid('user', USER_NAME);
+  const guid = (item: LibraryItem, key: number | string) => libraryGuid(snapshot.libraryId, item, key);
   const known = new Set(snapshot.codebook.map((tag) => tag.id));
   const excerptsOf = new Map<number, Excerpt[]>(snapshot.documents.map((document) => [document.id, []]));
   for (const excerpt of snapshot.excerpts) {
@@ -81,14 +95,14 @@ function projectXml(snapshot: ExportSnapshot, exportedAt: string): string {
     if (!excerpts) throw inconsistent(`highlight ${excerpt.id} stands in document ${excerpt.document.id}, whose text is missing`);
     excerpts.push(excerpt);
   }
-  const sources = snapshot.documents.map((document) => sourceElement(document, excerptsOf.get(document.id)!, user));
+  const sources = snapshot.documents.map((document) => sourceElement(document, excerptsOf.get(document.id)!, user, guid));
   return xmlDocument(element('Project', {
     xmlns: PROJECT_NAMESPACE, name: `Excerpt export ${exportedAt.slice(0, 10)}`, origin: USER_NAME,
     creatingUserGUID: user, creationDateTime: exportedAt,
   }, [
     element('Users', {}, [element('User', { guid: user, name: USER_NAME })]),
-    ...(snapshot.codebook.length ? [element('CodeBook', {}, [element('Codes', {}, codeElements(snapshot.codebook))])] : []),
-    element('Variables', {}, DOCUMENT_VARIABLES.map((v) => element('Variable', { guid: libraryGuid('variable', v.name), name: v.name, typeOfVariable: v.type }))),
+    ...(snapshot.codebook.length ? [element('CodeBook', {}, [element('Codes', {}, codeElements(snapshot.libraryId, snapshot.codebook))])] : []),
+    element('Variables', {}, DOCUMENT_VARIABLES.map((v) => element('Variable', { guid: sharedGuid('variable', v.name), name: v.name, typeOfVariable: v.type }))),
     ...(sources.length ? [element('Sources', {}, sources)] : []),
   ]));
 }
@@ -99,7 +113,7 @@ function inconsistent(problem: string): ExcerptError {
 
 /// The codes of `codebook` (each parent before its children), nested as the parents say.
 /// A tag whose parent is missing stands at the top, so that no tag is lost.
-function codeElements(codebook: readonly Tag[]): XmlElement[] {
+function codeElements(libraryId: string, codebook: readonly Tag[]): XmlElement[] {
   const ids = new Set(codebook.map((tag) => tag.id));
   const children = new Map<number | null, Tag[]>();
   for (const tag of codebook) {
@@ -109,7 +123,7 @@ function codeElements(codebook: readonly Tag[]): XmlElement[] {
   const codesUnder = (parent: number | null): XmlElement[] => (children.get(parent) ?? []).map((tag) => {
     const description = codebookEntry(tag);
     return element('Code', {
-      guid: libraryGuid('tag', tag.id), name: tag.name, isCodable: 'true',
+      guid: libraryGuid(libraryId, 'tag', tag.id), name: tag.name, isCodable: 'true',
       color: /^#[0-9a-f]{6}$/i.test(tag.color) ? tag.color.toUpperCase() : undefined,
     }, [...(description ? [textElement('Description', description)] : []), ...codesUnder(tag.id)]);
   });
@@ -126,29 +140,32 @@ function codebookEntry(tag: Tag): string {
   ].filter(Boolean).join('\n\n');
 }
 
-function sourceElement(document: ExportedDocument, excerpts: readonly Excerpt[], user: string): XmlElement {
-  const guid = libraryGuid('document', document.id);
+/// An item's GUID in the library being exported.
+type GuidOf = (item: LibraryItem, key: number | string) => string;
+
+function sourceElement(document: ExportedDocument, excerpts: readonly Excerpt[], user: string, guidOf: GuidOf): XmlElement {
+  const guid = guidOf('document', document.id);
   const variables = DOCUMENT_VARIABLES.flatMap((v) => {
     const value = v.value(document);
     return value === null ? [] : [element('VariableValue', {}, [
-      element('VariableRef', { targetGUID: libraryGuid('variable', v.name) }), textElement(v.valueElement, value),
+      element('VariableRef', { targetGUID: sharedGuid('variable', v.name) }), textElement(v.valueElement, value),
     ])];
   });
   return element('TextSource', { guid, name: document.title, plainTextPath: `internal://${guid}.txt` }, [
-    ...excerpts.map((excerpt) => selectionElement(excerpt, user)),
+    ...excerpts.map((excerpt) => selectionElement(excerpt, user, guidOf)),
     ...variables,
   ]);
 }
 
-function selectionElement(excerpt: Excerpt, user: string): XmlElement {
+function selectionElement(excerpt: Excerpt, user: string, guidOf: GuidOf): XmlElement {
   return element('PlainTextSelection', {
-    guid: libraryGuid('annotation', excerpt.id), name: selectionName(excerpt.text),
+    guid: guidOf('annotation', excerpt.id), name: selectionName(excerpt.text),
     startPosition: excerpt.start, endPosition: excerpt.end,
     creatingUser: user, creationDateTime: excerpt.created, modifyingUser: user, modifiedDateTime: excerpt.modified,
   }, [
     ...(excerpt.note ? [textElement('Description', excerpt.note)] : []),
-    ...excerpt.tagIds.map((tagId) => element('Coding', { guid: libraryGuid('coding', `${excerpt.id}:${tagId}`), creatingUser: user, creationDateTime: excerpt.created }, [
-      element('CodeRef', { targetGUID: libraryGuid('tag', tagId) }),
+    ...excerpt.tagIds.map((tagId) => element('Coding', { guid: guidOf('coding', `${excerpt.id}:${tagId}`), creatingUser: user, creationDateTime: excerpt.created }, [
+      element('CodeRef', { targetGUID: guidOf('tag', tagId) }),
     ])),
   ]);
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { sampleSnapshot } from '../testing/exportSample.ts';
+import { emptySnapshot, sampleSnapshot } from '../testing/exportSample.ts';
 import { unparsableXmlParts, withForbiddenCharacters } from '../testing/forbiddenCharacters.ts';
 import type { ExportSnapshot } from './excerpts.ts';
 import { cellText, EXCEL_CELL_LIMIT, snapshotToXlsx } from './xlsx.ts';
@@ -92,7 +92,7 @@ test('a text that looks like a formula is stored as a string, never as a formula
 });
 
 test('an export with no excerpts still has both sheets with their headers', async () => {
-  const workbook = await readBack({ excerpts: [], codebook: [], documents: [] });
+  const workbook = await readBack(emptySnapshot());
   assert.deepEqual(workbook.worksheets.map((sheet) => [sheet.name, sheet.rowCount]), [['Excerpts', 1], ['Codebook', 1]]);
 });
 

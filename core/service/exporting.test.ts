@@ -101,7 +101,7 @@ test('an export snapshot cites each excerpt (paragraph, ids, times) and carries 
   const [role] = await service.listTags({});
   const child = await service.createTag({ name: 'Facilitation', parentId: role!.id });
   const { db } = library;
-  const sources = { documents: documentStore(db), tags: tagStore(db), excerpts: excerptStore(db) };
+  const sources = { libraryId: 'c1e2a3b4-0000-4000-8000-000000000001', documents: documentStore(db), tags: tagStore(db), excerpts: excerptStore(db) };
   const snapshot = readExportSnapshot(sources, {});
   assert.deepEqual(snapshot.excerpts.map((e) => [e.id, e.paragraph]), [[early.id, 1], [quote.id, 3], [facilitator.id, 2]]);
   const coded = snapshot.excerpts[1]!;

@@ -80,9 +80,18 @@ function excerpt(id: number, document: ExportedDocument, quote: string, tags: re
 const [security, cybercrime, trade] = sampleCodebook as [Tag, Tag, Tag];
 const [dataFlows, cooperation] = sampleDocuments as [ExportedDocument, ExportedDocument];
 
+/// The samples' library (its UUID, as migration 0005 gives one).
+export const SAMPLE_LIBRARY_ID = '5a3c0e2f-7b41-4d6e-9c2a-1f8e6d4b3a90';
+
+/// A snapshot of the samples' library with nothing in it.
+export function emptySnapshot(): ExportSnapshot {
+  return { libraryId: SAMPLE_LIBRARY_ID, excerpts: [], codebook: [], documents: [] };
+}
+
 /// A fresh copy of the sample, in document then reading order.
 export function sampleSnapshot(): ExportSnapshot {
   return {
+    libraryId: SAMPLE_LIBRARY_ID,
     excerpts: [
       excerpt(1, dataFlows, 'The ministers agreed that *trusted* data flows need <b>common</b> rules & safeguards.', [trade, cybercrime], 'Compare with the 2019 wording: "rules" was "principles".'),
       excerpt(2, dataFlows, 'Security cooperation remains a priority for both governments.', [security]),

@@ -30,6 +30,7 @@ const saltedTag = (tag: Tag): Tag => ({
 export function withForbiddenCharacters(snapshot: ExportSnapshot): ExportSnapshot {
   const document = <D extends { title: string; source: string | null }>(d: D): D => ({ ...d, title: salted(d.title), source: d.source && salted(d.source) });
   return {
+    libraryId: snapshot.libraryId,
     codebook: snapshot.codebook.map(saltedTag),
     documents: snapshot.documents.map(document),
     excerpts: snapshot.excerpts.map((excerpt) => ({

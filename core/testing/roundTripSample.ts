@@ -6,6 +6,7 @@ import { toCodePointOffset } from '../../common/codepoints.ts';
 import { BLOCK_SEPARATOR } from '../../common/text.ts';
 import type { Tag } from '../../common/types.ts';
 import type { Excerpt, ExportedDocument, ExportSnapshot } from '../export/excerpts.ts';
+import { SAMPLE_LIBRARY_ID } from './exportSample.ts';
 
 const tag = (id: number, name: string, parentId: number | null, position: number, over: Partial<Tag> = {}): Tag => ({
   id, name, parentId, position, color: '#2255aa', description: '', whenToUse: '', whenNotToUse: '', example: '', shortcut: null, ...over,
@@ -91,6 +92,7 @@ const [labour, regions] = roundTripDocuments as [ExportedDocument, ExportedDocum
 /// A fresh copy of the second sample, in document then reading order.
 export function roundTripSnapshot(): ExportSnapshot {
   return {
+    libraryId: SAMPLE_LIBRARY_ID,
     excerpts: [
       excerpt(51, labour, 'Wages & <jobs>', [42]),
       excerpt(52, labour, 'raises wages by 𝔘 3 % in every region', [43, 42, 41], 'Check "3 %" & the <table>\r\nagainst the 😊 budget.\n\nSecond paragraph.'),
