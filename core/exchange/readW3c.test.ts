@@ -3,9 +3,11 @@
 /// must refuse.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tagPaths } from '../export/brief.ts';
 import type { ExportSnapshot } from '../export/excerpts.ts';
+import { excerptUrn } from '../export/excerptUrn.ts';
 import { snapshotToW3c } from '../export/w3c.ts';
-import { sampleSnapshot } from '../testing/exportSample.ts';
+import { emptySnapshot, sampleSnapshot } from '../testing/exportSample.ts';
 import type { ImportedAnnotation } from './project.ts';
 import { readW3c } from './readW3c.ts';
 import { roundTripSnapshot } from '../testing/roundTripSample.ts';
@@ -15,15 +17,17 @@ const EXPORTED_AT = '2026-03-14T09:30:00.000Z';
 
 /// What the reader should find for each excerpt of `snapshot` (the sample's addresses need no encoding).
 function expectedAnnotations(snapshot: ExportSnapshot): ImportedAnnotation[] {
+  const paths = tagPaths(snapshot.codebook);
   return snapshot.excerpts.map((excerpt) => ({
-    source: excerpt.document.url ?? `urn:excerpt:document:${excerpt.document.id}`,
+    source: excerpt.document.url ?? excerptUrn(snapshot.libraryId, 'document', excerpt.document.id),
     title: excerpt.document.title,
     exact: excerpt.text,
     prefix: excerpt.prefix,
     suffix: excerpt.suffix,
     start: excerpt.start,
     end: excerpt.end,
-    tags: excerpt.tags,
+    // Each tag by its path, "Parent › Child".
+    tags: excerpt.tagIds.map((id) => paths.get(id)!),
     // A blank note is no comment, so the export leaves it out.
     note: excerpt.note.trim() === '' ? '' : excerpt.note,
   }));
@@ -108,7 +112,7 @@ test('files that hold no annotation Excerpt can read are refused with what to do
   for (const empty of ['{}', '[]', '42', 'null', '"Annotation"', '{"type": "AnnotationCollection", "total": 0}', '{"type": "AnnotationCollection", "first": "https://example.org/page/1"}']) {
     assertRefused(() => readW3c(empty), /holds no W3C Web Annotation.*Export the annotations again/);
   }
-  assertRefused(() => readW3c(snapshotToW3c({ excerpts: [], codebook: [], documents: [] }, EXPORTED_AT)), /holds no W3C Web Annotation/);
+  assertRefused(() => readW3c(snapshotToW3c(emptySnapshot(), EXPORTED_AT)), /holds no W3C Web Annotation/);
   assertRefused(
     () => readW3c(JSON.stringify([annotation({ target: 'https://example.org/whole' }), annotation({ target: { source: 'https://example.org/x' } })])),
     /None of the 2 annotations in this file marks a passage/,

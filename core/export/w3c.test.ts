@@ -11,9 +11,11 @@ import addFormats from 'ajv-formats';
 import { toCodePointOffset } from '../../common/codepoints.ts';
 import { BLOCK_SEPARATOR } from '../../common/text.ts';
 import type { Tag } from '../../common/types.ts';
+import { emptySnapshot, SAMPLE_LIBRARY_ID } from '../testing/exportSample.ts';
 import { referencePath } from '../testing/reference.ts';
 import type { Excerpt, ExportedDocument, ExportSnapshot } from './excerpts.ts';
-import { ANNO_CONTEXT, EXCERPT_URN, PARAGRAPH_KEY, snapshotToW3c } from './w3c.ts';
+import { excerptUrn } from './excerptUrn.ts';
+import { ANNO_CONTEXT, PARAGRAPH_KEY, snapshotToW3c } from './w3c.ts';
 
 // ---- A small coded library: three press releases, astral characters before and inside quotes.
 
@@ -86,6 +88,7 @@ function excerptOf(document: ExportedDocument, quote: string, id: number, tags: 
 
 function sample(): ExportSnapshot {
   return {
+    libraryId: SAMPLE_LIBRARY_ID,
     excerpts: [
       excerptOf(quay, 'welcome desk moved to Pier 𝔘4', 101, [maritime]),
       excerptOf(quay, '"We will publish the tidal data every morning, free of charge."', 102, [transparency, maritime], 'Does "every morning" include weekends? Ask the press office.'),
@@ -237,7 +240,7 @@ test('every annotation passes the W3C must-level assertions, and the collection 
     assert.deepEqual(failures(outcomes), []);
     runs += outcomes.length;
   }
-  const empty = JSON.parse(snapshotToW3c({ excerpts: [], codebook: [], documents: [] }, exportedAt)) as CollectionJson;
+  const empty = JSON.parse(snapshotToW3c(emptySnapshot(), exportedAt)) as CollectionJson;
   assert.equal(empty.total, 0);
   assert.deepEqual(failures(runAssertions(suite.ajv, collectionMusts, empty)), []);
   runs += collectionMusts.length;
@@ -294,7 +297,7 @@ test('the runner honours expectedResult and onUnexpectedResult as JSONtest.js do
 
 test('every position selector lies in its document and its code points are the quote', () => {
   const snapshot = sample();
-  const textOf = new Map(snapshot.excerpts.map((e) => [`${EXCERPT_URN}annotation:${e.id}`, snapshot.documents.find((d) => d.id === e.document.id)!.text]));
+  const textOf = new Map(snapshot.excerpts.map((e) => [excerptUrn(SAMPLE_LIBRARY_ID, 'annotation', e.id), snapshot.documents.find((d) => d.id === e.document.id)!.text]));
   const annotations = annotationsOf(exported(snapshot));
   assert.equal(annotations.length, snapshot.excerpts.length);
   assert.equal(new Set(annotations.map((a) => a.id)).size, annotations.length, 'annotation ids are unique');
@@ -308,7 +311,7 @@ test('every position selector lies in its document and its code points are the q
     assert.ok(text.slice(end).join('').startsWith(suffix), `${annotation.id}: the suffix starts where the quote ends`);
   }
   // Otherwise the sample could not tell UTF-16 offsets from code points.
-  assert.ok(snapshot.excerpts.some((e) => e.start !== textOf.get(`${EXCERPT_URN}annotation:${e.id}`)!.indexOf(e.text)), 'astral characters before a quote');
+  assert.ok(snapshot.excerpts.some((e) => e.start !== textOf.get(excerptUrn(SAMPLE_LIBRARY_ID, 'annotation', e.id))!.indexOf(e.text)), 'astral characters before a quote');
   assert.ok(snapshot.excerpts.some((e) => e.end - e.start !== e.text.length), 'astral characters inside a quote');
   assert.ok(annotations.some((a) => selectorOf(a, 'TextQuoteSelector').suffix === undefined), 'a quote at the end of its document');
 });
@@ -348,7 +351,7 @@ test('a highlight becomes an Annotation with its tags, note, document citation a
   const collection = exported(sample());
   assert.deepEqual({ ...collection, first: undefined }, {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: 'urn:excerpt:export:2026-03-14T09:30:00.000Z',
+    id: 'urn:excerpt:5a3c0e2f-7b41-4d6e-9c2a-1f8e6d4b3a90:export:2026-03-14T09:30:00.000Z',
     type: 'AnnotationCollection',
     label: 'Excerpts exported 2026-03-14T09:30:00.000Z',
     created: exportedAt,
@@ -357,14 +360,14 @@ test('a highlight becomes an Annotation with its tags, note, document citation a
   });
   const [desk, statement, bridgeQuote, gardens, vote] = annotationsOf(collection);
   assert.deepEqual(statement, {
-    id: 'urn:excerpt:annotation:102',
+    id: 'urn:excerpt:5a3c0e2f-7b41-4d6e-9c2a-1f8e6d4b3a90:annotation:102',
     type: 'Annotation',
     motivation: 'tagging',
     created: '2026-03-10T08:15:00.000Z',
     modified: '2026-03-11T16:40:27.125Z',
     body: [
       { type: 'TextualBody', purpose: 'tagging', value: 'Transparency' },
-      { type: 'TextualBody', purpose: 'tagging', value: 'Maritime' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'Infrastructure › Maritime' },
       { type: 'TextualBody', purpose: 'commenting', value: 'Does "every morning" include weekends? Ask the press office.', format: 'text/plain' },
     ],
     target: {
@@ -383,11 +386,12 @@ test('a highlight becomes an Annotation with its tags, note, document citation a
       [PARAGRAPH_KEY]: 3,
     },
   });
-  assert.deepEqual(desk!.body, [{ type: 'TextualBody', purpose: 'tagging', value: 'Maritime' }], 'no note, no commenting body');
+  // A sub-tag is named by its path, so that tags of one name under two parents stay apart.
+  assert.deepEqual(desk!.body, [{ type: 'TextualBody', purpose: 'tagging', value: 'Infrastructure › Maritime' }], 'no note, no commenting body');
   assert.deepEqual(vote!.body, [{ type: 'TextualBody', purpose: 'tagging', value: 'Infrastructure' }], 'a blank note is no comment');
   // A Cyrillic address is percent-encoded (host in punycode) so it is a URI; a document without one gets Excerpt's name.
   assert.equal(bridgeQuote!.target.source.id, 'https://xn--80aj3aega.xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/%D0%BC%D0%BE%D1%81%D1%82?%D0%BB%D0%B8%D1%81%D1%82=2#%D0%B0%D0%B1%D0%B7%D0%B0%D1%86%203');
-  assert.deepEqual(gardens!.target.source, { id: 'urn:excerpt:document:13', type: 'Text', 'dcterms:title': 'Notes from the regional council' });
+  assert.deepEqual(gardens!.target.source, { id: 'urn:excerpt:5a3c0e2f-7b41-4d6e-9c2a-1f8e6d4b3a90:document:13', type: 'Text', 'dcterms:title': 'Notes from the regional council' });
   assert.ok(snapshotToW3c(sample(), exportedAt).endsWith('}\n'));
 });
 
@@ -398,7 +402,7 @@ test('a long export holds every annotation once, in order, one a line', () => {
   const file = snapshotToW3c({ ...snapshot, excerpts }, exportedAt);
   const collection = JSON.parse(file) as CollectionJson;
   assert.equal(collection.total, excerpts.length);
-  assert.deepEqual(annotationsOf(collection).map((a) => a.id), excerpts.map((e) => `${EXCERPT_URN}annotation:${e.id}`));
+  assert.deepEqual(annotationsOf(collection).map((a) => a.id), excerpts.map((e) => excerptUrn(SAMPLE_LIBRARY_ID, 'annotation', e.id)));
   // The collection's opening, a line per annotation, its closing, and the final line end.
   assert.equal(file.split('\n').length, 1 + excerpts.length + 1 + 1);
 });
@@ -423,6 +427,6 @@ test('an address a URI may not hold as written is encoded, and one that is no we
   assert.equal(sourceIdFor('https://user:secret@example.org/a|b^c/100%/x%20y?q={1}#f#g'), 'https://example.org/a%7Cb%5Ec/100%25/x%20y?q=%7B1%7D#f%23g');
   assert.equal(sourceIdFor('http://[::1]:8080/a[b]'), 'http://[::1]:8080/a%5Bb%5D');
   for (const notWeb of ['www.example.org/news', 'file:///C:/press/release.html', 'mailto:press@example.org', '']) {
-    assert.equal(sourceIdFor(notWeb), 'urn:excerpt:document:11', notWeb);
+    assert.equal(sourceIdFor(notWeb), 'urn:excerpt:5a3c0e2f-7b41-4d6e-9c2a-1f8e6d4b3a90:document:11', notWeb);
   }
 });

@@ -3,17 +3,16 @@
 /// highlight. Its tags are tagging bodies and its note a commenting body; its target is the
 /// document (cited by title, publisher and date) with a quote selector and a position selector
 /// in code points, so a reader can find the passage again.
+import { tagPaths } from './brief.ts';
+import { EXCERPT_URN, excerptUrn } from './excerptUrn.ts';
 import type { Excerpt, ExcerptDocument, ExportSnapshot } from './excerpts.ts';
 
 /// The JSON-LD context every Web Annotation names.
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
-/// Excerpt's own names, `urn:excerpt:<kind>:<id>`: for highlights, documents without a web
-/// address and exports, and for the one property the model has no place for.
-export const EXCERPT_URN = 'urn:excerpt:';
-
 /// The target's key for the paragraph the quote starts in (counted from 1), for citations. The
-/// model has no paragraph reference, so it is an absolute IRI in Excerpt's namespace.
+/// model has no paragraph reference, so it is an absolute IRI in Excerpt's namespace (the same
+/// in every library: it names a property, not an item).
 export const PARAGRAPH_KEY = `${EXCERPT_URN}paragraph` as const;
 
 type Motivation = 'tagging' | 'commenting' | 'highlighting';
@@ -39,21 +38,6 @@ type Selector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
   | { type: 'TextPositionSelector'; start: number; end: number };
 
-interface Annotation {
-  id: string;
-  type: 'Annotation';
-  motivation: Motivation;
-  created: string;
-  modified: string;
-  body?: TextualBody[];
-  target: {
-    type: 'SpecificResource';
-    source: DocumentResource;
-    selector: Selector[];
-    [PARAGRAPH_KEY]: number;
-  };
-}
-
 /// How many annotations are written at a time (see snapshotToW3c).
 const BATCH = 1000;
 
@@ -61,7 +45,8 @@ const BATCH = 1000;
 /// `exportedAt` (ISO 8601, when the export was made). Compact JSON with one annotation a line:
 /// pretty-printed, a file of 100,000 excerpts would be half as large again and slower to write.
 export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): string {
-  const id = `${EXCERPT_URN}export:${percentEncode(exportedAt, pathForbidden)}`;
+  const { libraryId } = snapshot;
+  const id = excerptUrn(libraryId, 'export', percentEncode(exportedAt, pathForbidden));
   const total = snapshot.excerpts.length;
   const collection = {
     '@context': ANNO_CONTEXT,
@@ -73,24 +58,36 @@ export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): str
   };
   // The model wants a first page only when there are annotations to put on it.
   if (total === 0) return `${JSON.stringify(collection)}\n`;
-  // One resource per document, shared by its annotations: its address is parsed once, not per excerpt.
-  const resources = new Map<number, DocumentResource>();
-  const resourceOf = (document: ExcerptDocument) => {
-    let resource = resources.get(document.id);
-    if (!resource) {
-      resource = documentResource(document);
-      resources.set(document.id, resource);
+  // What excerpts share is written once: a document's resource (its address parsed once, not
+  // per excerpt) and a tag's body.
+  const sources = new Map<number, string>();
+  const sourceOf = (document: ExcerptDocument) => {
+    let source = sources.get(document.id);
+    if (source === undefined) {
+      source = JSON.stringify(documentResource(libraryId, document));
+      sources.set(document.id, source);
     }
-    return resource;
+    return source;
   };
-  // A batch of annotations at a time, not one tree of objects for the whole file: a batch's
-  // objects are garbage before the next is made, and its lines joined are one string too large
-  // for the garbage collector to copy. For 100,000 excerpts its work falls from a second to a tenth.
+  const paths = tagPaths(snapshot.codebook);
+  // A tag's body names the tag by its path from the top of the codebook, "Parent › Child":
+  // tags of one name under two parents stay two tags when the file is read back.
+  const tagBodies = new Map<number, string>();
+  const tagBodiesOf = (excerpt: Excerpt) => excerpt.tagIds.map((tagId, i) => {
+    let body = tagBodies.get(tagId);
+    if (body === undefined) {
+      body = JSON.stringify({ type: 'TextualBody', purpose: 'tagging', value: paths.get(tagId) ?? excerpt.tags[i]! } satisfies TextualBody);
+      tagBodies.set(tagId, body);
+    }
+    return body;
+  }).join(',');
+  // A batch of annotations at a time: its lines joined are garbage once added to the file, and
+  // one string for the whole file at once would be too large for the garbage collector to copy.
   let items = '';
   for (let start = 0; start < total; start += BATCH) {
-    const lines = snapshot.excerpts.slice(start, start + BATCH).map((excerpt) => JSON.stringify(excerptToAnnotation(excerpt, resourceOf(excerpt.document))));
-    // Concatenated, not joined: the batches are copied into one string once, when the file is
-    // read, as JSON.stringify's own pieces are.
+    const lines = snapshot.excerpts.slice(start, start + BATCH).map((excerpt) =>
+      annotationJson(excerptUrn(libraryId, 'annotation', excerpt.id), excerpt, tagBodiesOf(excerpt), sourceOf(excerpt.document)));
+    // Concatenated, not joined: the batches are copied into one string once, when the file is read.
     items += `${start === 0 ? '' : ',\n'}${lines.join(',\n')}`;
   }
   const frame = JSON.stringify({ ...collection, first: { id: `${id}:page:1`, type: 'AnnotationPage', startIndex: 0, items: [] } });
@@ -99,40 +96,33 @@ export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): str
   return `${frame.slice(0, itemsAt)}\n${items}\n${frame.slice(itemsAt)}\n`;
 }
 
-/// One highlight: its tags and note as bodies, the quote in its document as target.
-function excerptToAnnotation(excerpt: Excerpt, source: DocumentResource): Annotation {
-  const body: TextualBody[] = excerpt.tags.map((tag) => ({ type: 'TextualBody', purpose: 'tagging', value: tag }));
-  if (excerpt.note.trim() !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: excerpt.note, format: 'text/plain' });
-  return {
-    id: `${EXCERPT_URN}annotation:${excerpt.id}`,
-    type: 'Annotation',
-    // Why the highlight was made; each body's purpose says what it is.
-    motivation: excerpt.tags.length > 0 ? 'tagging' : body.length > 0 ? 'commenting' : 'highlighting',
-    created: excerpt.created,
-    modified: excerpt.modified,
-    ...(body.length > 0 ? { body } : {}),
-    target: {
-      type: 'SpecificResource',
-      source,
-      selector: [
-        {
-          type: 'TextQuoteSelector',
-          exact: excerpt.text,
-          ...(excerpt.prefix ? { prefix: excerpt.prefix } : {}),
-          ...(excerpt.suffix ? { suffix: excerpt.suffix } : {}),
-        },
-        { type: 'TextPositionSelector', start: excerpt.start, end: excerpt.end },
-      ],
-      [PARAGRAPH_KEY]: excerpt.paragraph,
-    },
-  };
+/// One highlight as an Annotation: its tags (`tagBodies`) and note as bodies, the quote in its
+/// document (`source`, as JSON) as target. Written as text around serialised values, in the
+/// order the model lists the keys (the Body, Selector and resource types above): the parts
+/// excerpts share are serialised once, and no object is made per excerpt but the string.
+function annotationJson(id: string, excerpt: Excerpt, tagBodies: string, source: string): string {
+  const note = excerpt.note.trim() === ''
+    ? ''
+    : JSON.stringify({ type: 'TextualBody', purpose: 'commenting', value: excerpt.note, format: 'text/plain' } satisfies TextualBody);
+  const bodies = tagBodies && note ? `${tagBodies},${note}` : tagBodies || note;
+  // Why the highlight was made; each body's purpose says what it is.
+  const motivation: Motivation = tagBodies ? 'tagging' : note ? 'commenting' : 'highlighting';
+  const quote: Selector['type'] = 'TextQuoteSelector';
+  const position: Selector['type'] = 'TextPositionSelector';
+  return `{"id":${JSON.stringify(id)},"type":"Annotation","motivation":"${motivation}",` +
+    `"created":${JSON.stringify(excerpt.created)},"modified":${JSON.stringify(excerpt.modified)},` +
+    (bodies ? `"body":[${bodies}],` : '') +
+    `"target":{"type":"SpecificResource","source":${source},"selector":[{"type":"${quote}","exact":${JSON.stringify(excerpt.text)}` +
+    (excerpt.prefix ? `,"prefix":${JSON.stringify(excerpt.prefix)}` : '') +
+    (excerpt.suffix ? `,"suffix":${JSON.stringify(excerpt.suffix)}` : '') +
+    `},{"type":"${position}","start":${excerpt.start},"end":${excerpt.end}}],${JSON.stringify(PARAGRAPH_KEY)}:${excerpt.paragraph}}}`;
 }
 
 /// The document as a web resource: its address when it has one a reader can follow, else
 /// Excerpt's name for it; with its title, publisher and date for citations.
-function documentResource(document: ExcerptDocument): DocumentResource {
+function documentResource(libraryId: string, document: ExcerptDocument): DocumentResource {
   return {
-    id: (document.url !== null ? webAddress(document.url) : undefined) ?? `${EXCERPT_URN}document:${document.id}`,
+    id: (document.url !== null ? webAddress(document.url) : undefined) ?? excerptUrn(libraryId, 'document', document.id),
     type: 'Text',
     'dcterms:title': document.title,
     ...(document.source ? { 'dcterms:publisher': { name: document.source } } : {}),

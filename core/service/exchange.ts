@@ -21,6 +21,8 @@ import type { ImportedAnnotation, ImportedCode, ImportedDocument } from '../exch
 import { readQdc } from '../exchange/readQdc.ts';
 import { readQdpx } from '../exchange/readQdpx.ts';
 import { readW3c } from '../exchange/readW3c.ts';
+import { TAG_PATH_SEPARATOR } from '../export/brief.ts';
+import { namedDocument } from '../export/excerptUrn.ts';
 import type { NewDocument } from '../store/documents.ts';
 import { annotationMethods } from './annotations.ts';
 import { codebookMethods } from './codebook.ts';
@@ -197,11 +199,13 @@ function addAnnotations(ctx: ServiceContext, write: Write, annotations: readonly
   }
 }
 
-/// The document a W3C source names: Excerpt's own name for it, its web address, or its title.
+/// The document a W3C source names: this library's name for it, its web address, or its title.
 function findDocument(ctx: ServiceContext, source: string, title: string | null): number | null {
-  const own = source.match(/^urn:excerpt:document:(\d+)$/);
-  if (own) {
-    const document = ctx.documents.describe(Number(own[1]));
+  const own = namedDocument(source);
+  // A name from another library says nothing of this one's ids; its title may still find it.
+  if (own && own.libraryId === ctx.libraryId) {
+    // Ids of deleted documents come back (no AUTOINCREMENT): the title confirms it is the same one.
+    const document = ctx.documents.describe(own.id);
     if (document && (title === null || document.title === title)) return document.id;
   }
   if (/^https?:\/\//.test(source)) {
@@ -211,12 +215,25 @@ function findDocument(ctx: ServiceContext, source: string, title: string | null)
   return title === null ? null : ctx.documents.withTitle(title) ?? null;
 }
 
-/// The tag of that name (ignoring case, anywhere in the codebook), made at the top when missing.
-function tagNamed(ctx: ServiceContext, write: Write, name: string, tally: Tally): number {
-  const found = ctx.tags.idsNamed(name.trim())[0];
-  if (found !== undefined) return found;
+/// The tag a tagging body names. A path, "Parent › Child" as Excerpt writes it, is followed from
+/// the top of the codebook, each missing part made under the one before; a plain name (other
+/// tools' tags) is the tag of that name anywhere in the codebook, made at the top when missing.
+/// Names are compared ignoring case.
+function tagNamed(ctx: ServiceContext, write: Write, value: string, tally: Tally): number {
+  const names = value.split(TAG_PATH_SEPARATOR.trim()).map((name) => name.trim()).filter(Boolean);
+  if (names.length <= 1) {
+    const name = names[0] ?? value.trim();
+    const found = ctx.tags.idsNamed(name)[0];
+    return found ?? createTag(write, name, null, tally);
+  }
+  let parentId: number | null = null;
+  for (const name of names) parentId = ctx.tags.siblingNamed(parentId, name)?.id ?? createTag(write, name, parentId, tally);
+  return parentId!;
+}
+
+function createTag(write: Write, name: string, parentId: number | null, tally: Tally): number {
   tally.tagsCreated++;
-  return write('createTag', { name: name.trim() }, `the tag “${shortQuote(name.trim())}”`).id;
+  return write('createTag', { name, parentId }, `the tag “${shortQuote(name)}”`).id;
 }
 
 /// A document the import places passages on: its text and highlights, read once.
