@@ -13,8 +13,10 @@
 /// as long again as the baseline. Every file is checked outside the timing, so a measurement
 /// cannot time an empty export: the CSV must have its header and one line per highlight, the
 /// W3C collection one annotation per highlight, and sample rows must hold their quote at their
-/// code-point offsets in the document's text; a wrong file makes the scenario MISS. The
-/// process's peak resident memory goes to stderr.
+/// code-point offsets in the document's text; a wrong file makes the scenario MISS. Each side
+/// starts from a collected heap (`npm run bench` exposes the collector): otherwise it pays, at
+/// random, for the garbage of the other side and of the checks (a parse of the 100 MB W3C file),
+/// which made single rounds vary by half. The process's peak resident memory goes to stderr.
 import Papa from 'papaparse';
 import type { ExportFormat } from '../../common/exportFormats.ts';
 import type { ExportedFile } from '../../common/types.ts';
@@ -65,6 +67,7 @@ function exportScenario(id: string, format: ExportFormat, check: Check): Scenari
       for (let round = 0; round < RUNS; round++) {
         // Alternate which side goes first, so neither always runs on a warmer machine.
         for (const side of round % 2 === 0 ? ['export', 'baseline'] : ['baseline', 'export']) {
+          collectGarbage();
           if (side === 'export') {
             const started = performance.now();
             const file: ExportedFile = await library.service.exportExcerpts({ format });
@@ -92,6 +95,11 @@ function exportScenario(id: string, format: ExportFormat, check: Check): Scenari
       return { value, baseline, ratio: value / baseline, ...(flaws.size > 0 && { flaw: [...flaws][0]! }) };
     },
   };
+}
+
+/// A full collection, when the process was started with --expose-gc (as `npm run bench` is).
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /// The baseline: the same highlights' columns, as the export's query picks them (placed,
