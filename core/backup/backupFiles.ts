@@ -2,7 +2,7 @@
 /// library file, each named for the library, the time it was taken (UTC) and why, e.g.
 /// `library-20260115-143000-manual.sqlite`, so that a folder listing sorts them by time and two
 /// libraries sharing a folder keep their backups apart. A backup being written is hidden as
-/// `.NAME.partial` until it has been checked.
+/// `.NAME.PID.partial` (PID: the process writing it) until it has been checked.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { backupReasons, type BackupReason, type LibraryBackup } from '../../common/types.ts';
@@ -39,22 +39,32 @@ export function readBackupName(libraryPath: string, file: string): BackupName | 
   return { stamp: match[1]!, sequence: match[2] === undefined ? 1 : Number(match[2]), reason: match[3] as BackupReason };
 }
 
-/// The hidden name a backup is written under until it has been checked.
-export function partialName(file: string): string {
-  return `.${file}.partial`;
+/// The hidden name a backup is written under, by the process `pid`, until it has been checked.
+export function partialName(file: string, pid = process.pid): string {
+  return `.${file}.${pid}.partial`;
 }
 
-/// The backup named by `partial`, when it is one of this library's backups being written.
-export function fromPartialName(libraryPath: string, partial: string): string | null {
-  const match = /^\.(.+)\.partial$/.exec(partial);
-  return match && readBackupName(libraryPath, match[1]!) ? match[1]! : null;
+/// A backup being written, as its hidden file's name says.
+export interface PartialBackup {
+  /// The name it will have.
+  file: string;
+  /// The process writing it (null in names from before the process was named).
+  pid: number | null;
+}
+
+/// What the hidden file `partial` is, when it is one of this library's backups being written,
+/// or a file SQLite keeps beside one while writing it (`-journal`, `-wal`, `-shm`).
+export function readPartialName(libraryPath: string, partial: string): PartialBackup | null {
+  const match = /^\.(.+?)(?:\.(\d+))?\.partial(-journal|-wal|-shm)?$/.exec(partial);
+  if (!match || !readBackupName(libraryPath, match[1]!)) return null;
+  return { file: match[1]!, pid: match[2] === undefined ? null : Number(match[2]) };
 }
 
 /// A name for a new backup taken at `at`, unused in the folder (written or being written).
 export function newBackupName(libraryPath: string, reason: BackupReason, at: Date): string {
   const stamp = at.toISOString().replace(/\.\d+Z$/, '').replaceAll('-', '').replaceAll(':', '').replace('T', '-');
   const taken = new Set(backupFileNames(libraryPath).flatMap((file) => {
-    const name = readBackupName(libraryPath, fromPartialName(libraryPath, file) ?? file);
+    const name = readBackupName(libraryPath, readPartialName(libraryPath, file)?.file ?? file);
     return name && name.stamp === stamp ? [name.sequence] : [];
   }));
   // One past the highest, never a gap rotation left: a lower number sorts as older, and the

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupReason, LibraryBackup } from '../../common/types.ts';
@@ -53,14 +54,22 @@ test('rotateBackups removes what no rule keeps, only among this library’s back
     return file;
   });
   const neighbours = ['notes.txt', newBackupName(join(dir, 'other.sqlite'), 'scheduled', at(-1))];
-  const abandoned = partialName(newBackupName(path, 'scheduled', at(-48)));
+  // Left for two days by a process that may still run; left by a process killed a moment ago,
+  // with SQLite's journal beside it.
+  const abandoned = partialName(newBackupName(path, 'scheduled', at(-48)), 1);
+  const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+  const killed = partialName(newBackupName(path, 'scheduled', at(2)), ended);
+  // Being written by this process, and by another one that runs.
   const underWay = partialName(newBackupName(path, 'manual', at(3)));
-  for (const file of [...neighbours, abandoned, underWay]) writeFileSync(join(folder, file), 'not ours to remove, or under way');
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+  t.after(() => other.kill());
+  const otherUnderWay = partialName(newBackupName(path, 'manual', at(3)), other.pid);
+  for (const file of [...neighbours, abandoned, killed, `${killed}-journal`, underWay, otherUnderWay]) writeFileSync(join(folder, file), 'not ours to remove, or under way');
   utimesSync(join(folder, abandoned), at(-48), at(-48));
 
   rotateBackups(path, at(3).getTime());
   assert.deepEqual(listBackups(path).map((b) => b.file), written.slice(2).reverse());
-  assert.deepEqual(readdirSync(folder).sort(), [...neighbours, underWay, ...written.slice(2)].sort());
+  assert.deepEqual(readdirSync(folder).sort(), [...neighbours, underWay, otherUnderWay, ...written.slice(2)].sort());
 });
 
 test('a backup taken in a second whose earlier backups rotation thinned out is the newest, and is kept', (t) => {

@@ -11,12 +11,13 @@
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryBackup } from '../../common/types.ts';
-import { backupFileNames, backupsFolder, fromPartialName, listBackups } from './backupFiles.ts';
+import { backupFileNames, backupsFolder, listBackups, readPartialName, type PartialBackup } from './backupFiles.ts';
 
 export const KEEP_NEWEST = 10;
 export const KEEP_DAYS = 7;
 export const KEEP_BEFORE_CHANGES = 3;
-/// A backup still being written after this long was abandoned (its process quit mid-way).
+/// A backup still being written after this long was abandoned, whoever writes it: for names
+/// whose process cannot be asked (older names, a folder another computer writes to as well).
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /// The backups (newest first) that no rule keeps.
@@ -36,17 +37,32 @@ export function backupsToRemove(newestFirst: readonly LibraryBackup[]): LibraryB
   return newestFirst.filter((backup) => !kept.has(backup));
 }
 
-/// Removes this library's backups that no rule keeps, and backups abandoned half-written.
+/// Removes this library's backups that no rule keeps, and backups abandoned half-written (with
+/// the journal SQLite left beside them): those whose process has ended (killed, or the computer
+/// lost power), and any left for a day.
 export function rotateBackups(libraryPath: string, now = Date.now()): void {
   for (const backup of backupsToRemove(listBackups(libraryPath))) rmSync(backup.path, { force: true });
   const folder = backupsFolder(libraryPath);
   for (const file of backupFileNames(libraryPath)) {
-    if (fromPartialName(libraryPath, file) === null) continue;
+    const partial = readPartialName(libraryPath, file);
+    if (partial === null) continue;
     try {
-      if (now - statSync(join(folder, file)).mtimeMs > ABANDONED_AFTER_MS) rmSync(join(folder, file), { force: true });
+      if (writerEnded(partial) || now - statSync(join(folder, file)).mtimeMs > ABANDONED_AFTER_MS) rmSync(join(folder, file), { force: true });
     } catch {
       // Finished or removed meanwhile.
     }
+  }
+}
+
+/// Whether the process writing `partial` has ended. Signal 0 asks without sending anything:
+/// ESRCH means there is no such process. This process's own backups are under way.
+function writerEnded({ pid }: PartialBackup): boolean {
+  if (pid === null || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
