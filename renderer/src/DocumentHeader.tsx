@@ -1,8 +1,9 @@
 /// Above the open document's text: its title (unless the text opens with it), date and
-/// source with "Edit details", and the two mode switches (edit the text, snap to statements)
-/// with a hint of what the keys do in the mode the analyst is in.
+/// source with "Edit details" and whether the edits are saved, and the two mode switches (edit
+/// the text, snap to statements) with a hint of what the keys do in the mode the analyst is in.
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument } from '../../common/types.ts';
+import type { SaveStatus } from './documentSaver.ts';
 import { publishedDate } from './publishedDate.ts';
 import { DocumentDetails, type DetailsChanges } from './DocumentDetails.tsx';
 
@@ -12,13 +13,22 @@ interface DocumentHeaderProps {
   titled: boolean;
   editing: boolean;
   snapping: boolean;
+  saveStatus: SaveStatus;
   onEditing: (on: boolean) => void;
   onSnapping: (on: boolean) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
 }
 
-export function DocumentHeader({ document: doc, titled, editing, snapping, onEditing, onSnapping, onSaveDetails }: DocumentHeaderProps) {
+/// What the header says of each save status; a failure's reason is in the message region.
+const SAVE_STATUS_TEXT: Record<SaveStatus, string> = {
+  saved: 'Saved',
+  unsaved: 'Edited',
+  saving: 'Saving…',
+  failed: 'Not saved',
+};
+
+export function DocumentHeader({ document: doc, titled, editing, snapping, saveStatus, onEditing, onSnapping, onSaveDetails }: DocumentHeaderProps) {
   const [editingDetails, setEditingDetails] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const refocusEditButton = useRef(false);
@@ -55,6 +65,9 @@ export function DocumentHeader({ document: doc, titled, editing, snapping, onEdi
             <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditingDetails(true)}>
               Edit details
             </button>
+            <span className={`save-status save-status-${saveStatus}`} role="status">
+              {SAVE_STATUS_TEXT[saveStatus]}
+            </span>
           </p>
           <div className="document-modes">
             <button type="button" className="mode-button" aria-pressed={editing} onClick={() => onEditing(!editing)} title="Ctrl+E">

@@ -16,7 +16,7 @@ import { pinHighlights } from './editor/pinHighlights.ts';
 import { syncSelectionFromDOM } from './editor/domSelection.ts';
 import { setPendingQuote } from './editor/pendingQuote.ts';
 import { annotationRange } from './editor/ranges.ts';
-import { DocumentSaver, savesCompleted } from './documentSaver.ts';
+import { DocumentSaver, savesCompleted, type SaveStatus } from './documentSaver.ts';
 import { TagPicker } from './TagPicker.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -111,6 +111,7 @@ export function DocumentView(props: DocumentViewProps) {
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
   const editing = useEditorMode();
   const snapping = useEditorMode();
 
@@ -210,6 +211,7 @@ export function DocumentView(props: DocumentViewProps) {
       saveOutlivingPage: (args) => callOutlivingPage('saveDocumentEdits', args),
       onSaved: (result, doc) => latest.current.props.onSaved(result, doc),
       onError: (error) => latest.current.props.onError(error),
+      onStatus: setSaveStatus,
     });
     saverRef.current = saver;
     stopWatching.current?.();
@@ -385,6 +387,7 @@ export function DocumentView(props: DocumentViewProps) {
             titled={titled}
             editing={editing.on}
             snapping={snapping.on}
+            saveStatus={saveStatus}
             onEditing={(on) => editing.set(on)}
             onSnapping={(on) => snapping.set(on)}
             onSaveDetails={props.onSaveDetails}

@@ -12,6 +12,10 @@ import { codingState } from './editor/coding.ts';
 
 type SaveArgs = ArgsIn<'saveDocumentEdits'>;
 
+/// Where the open document's edits stand, as the document's header tells the analyst: all in
+/// the library, typed and waiting for the pause, on their way, or refused by the latest save.
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'failed';
+
 export interface SaverOptions {
   documentId: number;
   /// contentHash of the stored text, which `savedDoc` shows.
@@ -25,6 +29,8 @@ export interface SaverOptions {
   saveOutlivingPage?: (args: SaveArgs) => Promise<DocumentEditsSaved> | null;
   onSaved: (result: DocumentEditsSaved, doc: Node) => void;
   onError: (error: unknown) => void;
+  /// Told each time the status may have changed (the same status again, too).
+  onStatus?: (status: SaveStatus) => void;
 }
 
 interface SavedHighlight {
@@ -81,6 +87,7 @@ export class DocumentSaver {
     if (this.timer) clearTimeout(this.timer);
     const delay = state.doc === this.savedDoc ? 0 : TYPING_PAUSE;
     this.timer = setTimeout(() => void this.flush(), delay);
+    this.options.onStatus?.('unsaved');
   }
 
   /// Saves now whatever is unsaved; resolves when the library holds it (or refused it).
@@ -221,7 +228,9 @@ export class DocumentSaver {
     this.running = this.receive(edits, state.doc, request).finally(() => {
       this.running = null;
       this.sending = null;
+      this.options.onStatus?.(this.failure !== null ? 'failed' : this.pending() ? 'unsaved' : 'saved');
     });
+    this.options.onStatus?.('saving');
   }
 
   private async receive(edits: Omit<SaveArgs, 'baseHash'>, doc: Node, request: Promise<DocumentEditsSaved>): Promise<void> {

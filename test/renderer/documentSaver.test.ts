@@ -13,7 +13,7 @@ import { documentEditorState, highlightsOf } from '../../renderer/src/editor/doc
 import { editingActions } from './editingActions.ts';
 import { applyTag, removeHighlight, takeInHighlights } from '../../renderer/src/editor/coding.ts';
 import { pinHighlights } from '../../renderer/src/editor/pinHighlights.ts';
-import { DocumentSaver, type SaverOptions } from '../../renderer/src/documentSaver.ts';
+import { DocumentSaver, type SaveStatus, type SaverOptions } from '../../renderer/src/documentSaver.ts';
 
 const release = `Ministers agree on consultations
 
@@ -39,6 +39,7 @@ async function session(t: TestContext, outliving: Pick<SaverOptions, 'saveOutliv
   const doc = docFromJson(document.doc);
   const results: DocumentEditsSaved[] = [];
   const errors: unknown[] = [];
+  const statuses: SaveStatus[] = [];
   const saver = new DocumentSaver({
     documentId: document.id,
     baseHash: document.contentHash,
@@ -48,9 +49,11 @@ async function session(t: TestContext, outliving: Pick<SaverOptions, 'saveOutliv
     ...outliving,
     onSaved: (result) => results.push(result),
     onError: (error) => errors.push(error),
+    // As the header shows them: a status told again changes nothing.
+    onStatus: (status) => void (statuses.at(-1) !== status && statuses.push(status)),
   });
   const s = {
-    service, tag, existing, documentId: document.id, saver, results, errors,
+    service, tag, existing, documentId: document.id, saver, results, errors, statuses,
     state: documentEditorState(doc, highlightsOf(doc, [existing]), [], editingActions),
     dispatch(tr: Transaction) {
       s.state = s.state.applyTransaction(pinHighlights(s.state, tr)).state;
@@ -113,6 +116,26 @@ test('typed text is saved with every highlight moved; a deleted highlight goes t
   assert.deepEqual(await s.stored(), ['Experts will soon meet']);
   assert.deepEqual(await s.service.listReviewItems({ documentId: s.documentId }), []);
   assert.equal((await s.service.listAnnotations({ documentId: s.documentId }))[0]!.id, s.existing.id, 'the same highlight, not a copy');
+});
+
+test('the header hears where the edits stand: edited while typing, saving, saved; not saved when refused', async (t) => {
+  const s = await session(t);
+  s.dispatch(s.state.tr.insertText('also ', s.pos('Experts will meet')));
+  s.dispatch(s.state.tr.insertText('soon ', s.pos('meet')));
+  assert.deepEqual(s.statuses, ['unsaved']);
+  await s.saver.flush();
+  assert.deepEqual(s.statuses, ['unsaved', 'saving', 'saved']);
+
+  s.statuses.length = 0;
+  // Another window changes the text: this session's next save is refused.
+  const other = await s.service.getDocument({ id: s.documentId });
+  const changed = structuredClone(other.doc) as { content: { content?: { text?: string }[] }[] };
+  changed.content.at(-1)!.content![0]!.text += ' Added elsewhere.';
+  const [placed] = await s.service.listAnnotations({ documentId: s.documentId });
+  await s.service.saveDocumentEdits({ documentId: s.documentId, baseHash: other.contentHash, doc: changed as never, highlights: [{ key: 'x', id: placed!.id, start: placed!.start, end: placed!.end, tagIds: [s.tag.id], note: '' }] });
+  s.dispatch(s.state.tr.insertText('Today ', s.pos('The ministers')));
+  await s.saver.flush();
+  assert.deepEqual(s.statuses, ['unsaved', 'saving', 'failed']);
 });
 
 test('a highlight removed and brought back by undo is stored again under a new id', async (t) => {
