@@ -2,10 +2,8 @@
 import { exportFormats, type ExportFormat } from '../../common/exportFormats.ts';
 import type { ExportedFile } from '../../common/types.ts';
 import { excerptsToCsv } from './csv.ts';
-import { snapshotToDocx } from './docx.ts';
 import { snapshotToHtml } from './html.ts';
 import { snapshotToMarkdown } from './markdown.ts';
-import { snapshotToXlsx } from './xlsx.ts';
 import type { ExportSnapshot } from './excerpts.ts';
 import { excerptsToJson } from './json.ts';
 import { codebookToQdc, snapshotToQdpx } from './refiQda.ts';
@@ -17,10 +15,12 @@ interface Writer {
   write(snapshot: ExportSnapshot, exportedAt: Date): string | Uint8Array | Promise<string | Uint8Array>;
 }
 
+// The Office writers load their libraries (exceljs, docx) when first asked: a start of Excerpt
+// that exports nothing should not wait for them.
 const writers: Record<ExportFormat, Writer> = {
   csv: { mimeType: 'text/csv; charset=utf-8', write: ({ excerpts }) => excerptsToCsv(excerpts) },
-  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: (snapshot) => snapshotToXlsx(snapshot) },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', write: (snapshot, now) => snapshotToDocx(snapshot, localMinute(now)) },
+  xlsx: { mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', write: async (snapshot) => (await import('./xlsx.ts')).snapshotToXlsx(snapshot) },
+  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', write: async (snapshot, now) => (await import('./docx.ts')).snapshotToDocx(snapshot, localMinute(now)) },
   md: { mimeType: 'text/markdown; charset=utf-8', write: (snapshot, now) => snapshotToMarkdown(snapshot, localMinute(now)) },
   html: { mimeType: 'text/html; charset=utf-8', write: (snapshot, now) => snapshotToHtml(snapshot, localMinute(now)) },
   json: { mimeType: 'application/json', write: ({ excerpts }) => excerptsToJson(excerpts) },

@@ -18,9 +18,6 @@ import { parseArgs } from '../../common/parseArgs.ts';
 import { describeQuote, shortQuote } from '../../common/quote.ts';
 import type { Annotation, ExchangeImported } from '../../common/types.ts';
 import type { ImportedAnnotation, ImportedCode, ImportedDocument } from '../exchange/project.ts';
-import { readQdc } from '../exchange/readQdc.ts';
-import { readQdpx } from '../exchange/readQdpx.ts';
-import { readW3c } from '../exchange/readW3c.ts';
 import { TAG_PATH_SEPARATOR } from '../export/brief.ts';
 import { namedDocument } from '../export/excerptUrn.ts';
 import type { NewDocument } from '../store/documents.ts';
@@ -61,10 +58,12 @@ export function exchangeMethods(ctx: ServiceContext): Methods<'importExchange'> 
 }
 
 /// Reads the file `name` and lays out the texts of its documents as an import of each would,
-/// writing nothing; returns what adds its contents to the library.
+/// writing nothing; returns what adds its contents to the library. Each reader is loaded when
+/// its first file comes (the XML parser is a library a start of Excerpt need not load).
 async function readExchangeFile(name: string, data: Buffer, importedAt: string): Promise<Addition> {
   const extension = name.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   if (extension === 'qdpx') {
+    const { readQdpx } = await import('../exchange/readQdpx.ts');
     const project = readQdpx(new Uint8Array(data));
     const documents = await Promise.all(project.documents.map((document) => laidOut(document, importedAt)));
     return (ctx, write, tally) => {
@@ -74,10 +73,12 @@ async function readExchangeFile(name: string, data: Buffer, importedAt: string):
     };
   }
   if (extension === 'qdc') {
+    const { readQdc } = await import('../exchange/readQdc.ts');
     const codes = readQdc(data.toString('utf8'));
     return (ctx, write, tally) => void ensureCodebook(ctx, write, codes, tally);
   }
   if (extension === 'jsonld' || extension === 'json') {
+    const { readW3c } = await import('../exchange/readW3c.ts');
     const { annotations } = readW3c(data.toString('utf8'));
     return (ctx, write, tally) => addAnnotations(ctx, write, annotations, tally);
   }
