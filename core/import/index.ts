@@ -7,9 +7,9 @@ import { checkFileSize } from './limits.ts';
 // Each importer is loaded when the first file of its kind comes: together their parsers
 // (mammoth, linkedom, markdown-it, postal-mime…) take about a second to load, which a start
 // of the app or a command that imports nothing should not wait for.
-const plainText = async () => (await import('./plainText.ts')).readPlainText;
-const markdown = async () => (await import('./markdown.ts')).readMarkdown;
-const html = async () => (await import('./html.ts')).readHtml;
+const plainText = once(async () => (await import('./plainText.ts')).readPlainText);
+const markdown = once(async () => (await import('./markdown.ts')).readMarkdown);
+const html = once(async () => (await import('./html.ts')).readHtml);
 
 const importers: Record<string, () => Promise<Importer>> = {
   '.txt': plainText,
@@ -19,10 +19,17 @@ const importers: Record<string, () => Promise<Importer>> = {
   '.html': html,
   '.htm': html,
   '.xhtml': html,
-  '.eml': async () => (await import('./eml.ts')).readEml,
-  '.docx': async () => (await import('./docx.ts')).readDocx,
-  '.pdf': async () => (await import('./pdf.ts')).readPdf,
+  '.eml': once(async () => (await import('./eml.ts')).readEml),
+  '.docx': once(async () => (await import('./docx.ts')).readDocx),
+  '.pdf': once(async () => (await import('./pdf.ts')).readPdf),
 };
+
+/// `load`, run the first time only: a module asked for again still goes through the module
+/// loader (under tsx, a message to its thread), a quarter of a millisecond a file.
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
 
 /// The extensions Excerpt imports, for file pickers and messages.
 export const importableExtensions = Object.keys(importers);
