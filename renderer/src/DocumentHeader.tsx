@@ -3,7 +3,7 @@
 /// the text, snap to statements) with a hint of what the keys do in the mode the analyst is in.
 import { useEffect, useRef, useState } from 'react';
 import type { LibraryDocument } from '../../common/types.ts';
-import type { SaveStatus } from './documentSaver.ts';
+import { SaveStatusLabel, type SaveStatusStore } from './SaveStatusLabel.tsx';
 import { publishedDate } from './publishedDate.ts';
 import { DocumentDetails, type DetailsChanges } from './DocumentDetails.tsx';
 
@@ -13,20 +13,12 @@ interface DocumentHeaderProps {
   titled: boolean;
   editing: boolean;
   snapping: boolean;
-  saveStatus: SaveStatus;
+  saveStatus: SaveStatusStore;
   onEditing: (on: boolean) => void;
   onSnapping: (on: boolean) => void;
   /// Saves corrected details; rejects with the library's refusal (naming the field).
   onSaveDetails: (changes: DetailsChanges) => Promise<void>;
 }
-
-/// What the header says of each save status; a failure's reason is in the message region.
-const SAVE_STATUS_TEXT: Record<SaveStatus, string> = {
-  saved: 'Saved',
-  unsaved: 'Edited',
-  saving: 'Saving…',
-  failed: 'Not saved',
-};
 
 export function DocumentHeader({ document: doc, titled, editing, snapping, saveStatus, onEditing, onSnapping, onSaveDetails }: DocumentHeaderProps) {
   const [editingDetails, setEditingDetails] = useState(false);
@@ -65,9 +57,7 @@ export function DocumentHeader({ document: doc, titled, editing, snapping, saveS
             <button ref={editButton} type="button" className="quiet-button document-edit" aria-label={`Edit details of “${doc.title}”`} onClick={() => setEditingDetails(true)}>
               Edit details
             </button>
-            <span className={`save-status save-status-${saveStatus}`} role="status">
-              {SAVE_STATUS_TEXT[saveStatus]}
-            </span>
+            <SaveStatusLabel store={saveStatus} />
           </p>
           <div className="document-modes">
             <button type="button" className="mode-button" aria-pressed={editing} onClick={() => onEditing(!editing)} title="Ctrl+E">

@@ -16,7 +16,8 @@ import { pinHighlights } from './editor/pinHighlights.ts';
 import { syncSelectionFromDOM } from './editor/domSelection.ts';
 import { setPendingQuote } from './editor/pendingQuote.ts';
 import { annotationRange } from './editor/ranges.ts';
-import { DocumentSaver, savesCompleted, type SaveStatus } from './documentSaver.ts';
+import { DocumentSaver, savesCompleted } from './documentSaver.ts';
+import { saveStatusStore } from './SaveStatusLabel.tsx';
 import { TagPicker } from './TagPicker.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -111,7 +112,7 @@ export function DocumentView(props: DocumentViewProps) {
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [noteEditor, setNoteEditor] = useState<NoteState | null>(null);
   const [card, setCard] = useState<CardState | null>(null);
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
+  const [saveStatus] = useState(saveStatusStore);
   const editing = useEditorMode();
   const snapping = useEditorMode();
 
@@ -211,7 +212,7 @@ export function DocumentView(props: DocumentViewProps) {
       saveOutlivingPage: (args) => callOutlivingPage('saveDocumentEdits', args),
       onSaved: (result, doc) => latest.current.props.onSaved(result, doc),
       onError: (error) => latest.current.props.onError(error),
-      onStatus: setSaveStatus,
+      onStatus: saveStatus.set,
     });
     saverRef.current = saver;
     stopWatching.current?.();
