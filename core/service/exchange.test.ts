@@ -2,6 +2,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ExcerptError } from '../../common/errors.ts';
+import type { ExportedFile } from '../../common/types.ts';
 import type { Library } from '../library.ts';
 import { importText, tempLibrary } from '../testing/tempLibrary.ts';
 
@@ -21,6 +22,18 @@ const bridge = `Заявление о мосте
 
 Работы идут по графику, сообщили в министерстве.`;
 
+/// Highlights the first `quote` in document `id` with `tagIds`; the new highlight.
+async function code(library: Library, id: number, quote: string, tagIds: number[], note = '') {
+  const { text } = await library.service.getDocument({ id });
+  const start = text.indexOf(quote);
+  return library.service.createAnnotation({ documentId: id, start, end: start + quote.length, tagIds, note });
+}
+
+/// Imports an exported W3C file into `library`.
+function importAnnotations(library: Library, annotations: ExportedFile) {
+  return library.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+}
+
 /// A library coded as an analyst would: a parent and child tag, a tag on two passages, notes.
 async function codedLibrary(t: TestContext): Promise<Library> {
   const library = tempLibrary(t);
@@ -28,18 +41,13 @@ async function codedLibrary(t: TestContext): Promise<Library> {
   const transport = await service.createTag({ name: 'Transport', color: '#3a7bd5', description: 'Ferries, rail & roads.' });
   const ports = await service.createTag({ name: 'Ports', parentId: transport.id });
   const dates = await service.createTag({ name: 'Dates' });
-  const code = async (id: number, quote: string, tagIds: number[], note = '') => {
-    const { text } = await service.getDocument({ id });
-    const start = text.indexOf(quote);
-    await service.createAnnotation({ documentId: id, start, end: start + quote.length, tagIds, note });
-  };
   const ferryId = await importText(library, 'ferry.txt', ferry);
   await service.updateDocument({ id: ferryId, source: 'Harbour authority', sourceUrl: 'https://harbour.example/news/ferry' });
-  await code(ferryId, 'Night crossings resume in May 😊', [transport.id, dates.id], 'Check the date.\nWith the press office.');
-  await code(ferryId, 'The 𝔘nion port adds a second berth', [ports.id]);
+  await code(library, ferryId, 'Night crossings resume in May 😊', [transport.id, dates.id], 'Check the date.\nWith the press office.');
+  await code(library, ferryId, 'The 𝔘nion port adds a second berth', [ports.id]);
   const bridgeId = await importText(library, 'bridge.txt', bridge);
-  await code(bridgeId, 'Мост через реку откроется весной.', [transport.id], 'Весна — это когда?');
-  await code(bridgeId, 'Работы идут по графику', [dates.id]);
+  await code(library, bridgeId, 'Мост через реку откроется весной.', [transport.id], 'Весна — это когда?');
+  await code(library, bridgeId, 'Работы идут по графику', [dates.id]);
   return library;
 }
 
@@ -82,7 +90,7 @@ test('W3C annotations land on the documents the library holds, found by web addr
   await target.service.updateDocument({ id: ferryId, sourceUrl: 'https://harbour.example/news/ferry' });
   await importText(target, 'bridge.txt', bridge);
   await target.service.createTag({ name: 'Transport' });
-  const result = await target.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  const result = await importAnnotations(target, annotations);
   assert.deepEqual([result.highlightsPlaced, result.tagsCreated, result.problems], [4, 2, []]);
   // Each tag is named by its path: the sub-tag comes back under the Transport tag already there.
   assert.deepEqual(await excerptsOf(target), await excerptsOf(source));
@@ -91,12 +99,10 @@ test('W3C annotations land on the documents the library holds, found by web addr
 test('W3C tags of one name under two parents come back as two tags, each under its own parent', async (t) => {
   const source = tempLibrary(t);
   const ferryId = await importText(source, 'ferry.txt', ferry);
-  const { text } = await source.service.getDocument({ id: ferryId });
   for (const [parent, quote] of [['Sovereignty', 'Night crossings'], ['Trade', 'second berth']] as const) {
     const { id: parentId } = await source.service.createTag({ name: parent });
     const claim = await source.service.createTag({ name: 'Claim', parentId });
-    const start = text.indexOf(quote);
-    await source.service.createAnnotation({ documentId: ferryId, start, end: start + quote.length, tagIds: [claim.id] });
+    await code(source, ferryId, quote, [claim.id]);
   }
   const annotations = await source.service.exportExcerpts({ format: 'w3c' });
   assert.match(annotations.content, /"value":"Sovereignty › Claim"/);
@@ -105,7 +111,7 @@ test('W3C tags of one name under two parents come back as two tags, each under i
   await importText(target, 'ferry.txt', ferry);
   // A tag of the same name at the top is not the one a path names.
   await target.service.createTag({ name: 'claim' });
-  const result = await target.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  const result = await importAnnotations(target, annotations);
   assert.deepEqual([result.highlightsPlaced, result.tagsCreated, result.problems], [2, 4, []]);
   assert.deepEqual(await excerptsOf(target), await excerptsOf(source));
 });
@@ -114,23 +120,21 @@ test('W3C annotations exported from this library find their document by its name
   const library = tempLibrary(t);
   await importText(library, 'bridge.txt', bridge);
   const sameTitle = await importText(library, 'bridge-update.txt', bridge.replace('весной', 'летом'));
-  const { text } = await library.service.getDocument({ id: sameTitle });
   const { id: tag } = await library.service.createTag({ name: 'Dates' });
-  const start = text.indexOf('Мост');
-  const highlight = await library.service.createAnnotation({ documentId: sameTitle, start, end: start + 4, tagIds: [tag] });
+  const highlight = await code(library, sameTitle, 'Мост', [tag]);
   const annotations = await library.service.exportExcerpts({ format: 'w3c' });
   await library.service.deleteAnnotation({ id: highlight.id });
 
-  const result = await library.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  const result = await importAnnotations(library, annotations);
   assert.deepEqual([result.highlightsPlaced, result.problems], [1, []]);
-  assert.deepEqual((await library.service.listAnnotations({ documentId: sameTitle })).map((a) => [a.start, a.end]), [[start, start + 4]]);
+  assert.deepEqual((await library.service.listAnnotations({ documentId: sameTitle })).map((a) => [a.start, a.end]), [[highlight.start, highlight.end]]);
 });
 
 test('annotations for a document the library lacks, and files of other kinds, are refused saying what to do', async (t) => {
   const source = await codedLibrary(t);
   const annotations = await source.service.exportExcerpts({ format: 'w3c' });
   const empty = tempLibrary(t);
-  const result = await empty.service.importExchange({ name: 'excerpts.jsonld', bytes: Buffer.from(annotations.content).toString('base64') });
+  const result = await importAnnotations(empty, annotations);
   assert.equal(result.highlightsPlaced, 0);
   assert.equal(result.problems.length, 4);
   assert.match(result.problems[0]!, /No document in the library is “.*”: import it first, then the annotations on it\./);
