@@ -1,5 +1,6 @@
 /// `npm run build`: the renderer (Vite with renderer/vite.config.ts, into build/renderer)
 /// and the Electron main process and preload (esbuild, into build/electron/*.cjs).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { build as esbuild, type BuildOptions } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -64,6 +65,12 @@ export function electronBundles(root: string, outDir = path.join(root, 'build', 
 /// Builds the renderer into build/renderer; `quiet` keeps Vite to errors only.
 export async function buildRenderer(root: string, quiet = false): Promise<void> {
   await viteBuild({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+}
+
+/// Builds the renderer unless build/renderer holds it: for tests run on their own (`npm test`
+/// builds it before every test).
+export async function ensureRendererBuilt(root: string): Promise<void> {
+  if (!existsSync(path.join(root, 'build', 'renderer', 'index.html'))) await buildRenderer(root, true);
 }
 
 /// Bundles the Electron main process and preload.

@@ -4,11 +4,10 @@
 /// checked: SQLite's and the full-text index's integrity checks pass, every acknowledged write
 /// is there as acknowledged, and whatever was in flight is there whole or not at all. Then the
 /// next process carries on with the same library.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../bench/pressReleases.ts';
 import { openLibrary } from '../../core/library.ts';
-import { buildRenderer } from '../../scripts/build.ts';
+import { ensureRendererBuilt } from '../../scripts/build.ts';
 import { bundleExcerpt, startExcerptProcess, type ExcerptProcess } from './excerptProcess.ts';
 import { importLife } from './importLife.ts';
 import { inspectLibrary, type Inspection, type OpenInspection } from './inspectLibrary.ts';
@@ -90,7 +89,7 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
     committedInFlight: 0, lost: [], corrupt: [], notWhole: [], surprises: [], seconds: 0,
   };
   // `excerpt serve` refuses to start without the built interface.
-  if (!existsSync(join(root, 'build', 'renderer', 'index.html'))) await buildRenderer(root, true);
+  await ensureRendererBuilt(root);
   const libraryPath = join(options.dir, 'library.sqlite');
   const random = seededRandom(options.seed);
   const model = new LibraryModel();

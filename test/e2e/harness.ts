@@ -1,7 +1,7 @@
 /// For Chromium tests: a real library in a temporary folder with the given documents, the
 /// loopback host serving the built renderer over it, and a headless Chromium page on it.
 /// Any console error, uncaught exception or CSP violation on the page fails the test.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openLibrary, type Library } from '../../core/library.ts';
 import { startLoopbackHost, type LoopbackHost } from '../../server/host.ts';
-import { buildRenderer } from '../../scripts/build.ts';
+import { ensureRendererBuilt } from '../../scripts/build.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'build', 'renderer');
@@ -39,7 +39,7 @@ export interface RunningApp {
 
 /// Starts everything and registers its teardown (and the page-problem check) on `t`.
 export async function startApp(t: TestContext, documents: readonly SampleDocument[]): Promise<RunningApp> {
-  await ensureRendererBuilt();
+  await ensureRendererBuilt(root);
   const dir = mkdtempSync(join(tmpdir(), 'excerpt-e2e-'));
   const library = openLibrary(join(dir, 'library.sqlite'));
   const closers: (() => unknown)[] = [() => rmSync(dir, { recursive: true, force: true }), () => library.close()];
@@ -78,8 +78,3 @@ export async function startApp(t: TestContext, documents: readonly SampleDocumen
   return { library, host, browser, page, documentIds, pageProblems };
 }
 
-/// The renderer is normally built before the tests (`npm test` does it); a lone run builds it.
-async function ensureRendererBuilt(): Promise<void> {
-  if (existsSync(join(rendererDir, 'index.html'))) return;
-  await buildRenderer(root, true);
-}
