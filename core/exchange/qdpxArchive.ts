@@ -25,9 +25,14 @@ export function findEntry(entries: readonly ArchiveEntry[], path: string): Archi
   return entries.find((entry) => comparablePath(entry.name) === wanted);
 }
 
-/// The unpacked bytes of `wanted` (parts listEntries found), by part name.
+/// The unpacked bytes of `wanted` (parts listEntries found), by part name. A part named more than
+/// once (sources sharing a text) is unpacked once: the size limits count each part once.
 export function unpackEntries(bytes: Uint8Array, wanted: readonly ArchiveEntry[]): Map<string, Uint8Array> {
-  return asProjectRefusal(() => new Map(wanted.map((entry) => [entry.name, unpackEntry(bytes, entry)])));
+  return asProjectRefusal(() => {
+    const files = new Map<string, Uint8Array>();
+    for (const entry of wanted) if (!files.has(entry.name)) files.set(entry.name, unpackEntry(bytes, entry));
+    return files;
+  });
 }
 
 /// The zip reader's refusals ("it is damaged…", "its parts would unpack to…", each with what to

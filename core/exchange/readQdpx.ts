@@ -49,7 +49,7 @@ export function readQdpx(bytes: Uint8Array): ImportedProject {
   const sources = childrenOf(root, 'Sources');
   const notes = childrenOf(root, 'Notes').filter((note) => localName(note) === 'Note');
 
-  // Every text the archive holds for sources and notes, unpacked in one pass.
+  // Every text the archive holds for sources and notes, each part unpacked once however many name it.
   const textSources = sources.filter((source) => localName(source) === 'TextSource');
   const places = new Map([...textSources, ...notes].map((element) => [element, textPlace(element, entries)]));
   const files = unpackEntries(bytes, [...places.values()].flatMap((place) => ('entry' in place ? [place.entry] : [])));
