@@ -17,7 +17,7 @@ import {
 } from './importFiles.ts';
 import { forwardServiceEvents, handleIpcCall, handleIpcSave } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
-import { saveBeforeClosing } from './saveBeforeClose.ts';
+import { askPageToSave, saveBeforeClosing } from './saveBeforeClose.ts';
 import {
   APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createWindowOpenHandler, denyPermissionCheck, denyPermissionRequest,
   isAllowedNavigation, isAllowedRequest, isUserActivation,
@@ -156,6 +156,10 @@ async function restoreWithDialog(): Promise<void> {
       detail: `Documents, highlights and tags change back to what ${file} holds. The library as it is now is kept as a backup first, so you can restore it again.`,
     });
     if (response !== 0) return;
+    // Edits still waiting go into the library first, so the copy kept before the restore has them.
+    const answer = await askPageToSave(ipcMain, window.webContents);
+    const unsaved = answer === 'no answer' ? ['The window did not confirm that your latest edits are saved.'] : answer.unsaved;
+    if (unsaved.length > 0) return dialog.showErrorBox('Restore from Backup', `${unsaved.join('\n\n')}\n\nThe backup was not restored; try again once they are saved.`);
     const restored = await service.restoreBackup({ file });
     await dialog.showMessageBox(window, { type: 'info', title: 'Restore from Backup', message: 'The library was restored.', detail: `The library as it was is kept as ${restored.safetyCopy.path}.` });
   } catch (error) {

@@ -58,6 +58,8 @@ export function App() {
   const [excerptsOpened, setExcerptsOpened] = useState(false);
   /// Counts the library's changes, for the views that ask it again when it changes.
   const [libraryVersion, setLibraryVersion] = useState(0);
+  /// Restores seen: part of the open document's key, so a restore makes its editor again.
+  const [restores, setRestores] = useState(0);
   const [searchQuery, setSearchQuery] = useState('');
   /// Where a search hit or an excerpt asked to show the document it opened.
   const [reveal, setReveal] = useState<{ id: number; at: Reveal } | null>(null);
@@ -97,8 +99,11 @@ export function App() {
   // Another window or the command line may change the library: follow it.
   useEffect(() => {
     void refreshLibrary();
-    return onLibraryEvent('libraryChanged', () => {
+    return onLibraryEvent('libraryChanged', ({ reason }) => {
       setLibraryVersion((version) => version + 1);
+      // A restore replaces the texts: the open document's editor is made again, not kept (it
+      // would take a restored text it saw earlier this session for its own).
+      if (reason === 'restore') setRestores((count) => count + 1);
       void refreshLibrary();
       reload();
     });
@@ -254,7 +259,7 @@ export function App() {
         <div className="document-place" hidden={showingExcerpts}>
           {open ? (
             <DocumentView
-              key={open.document.id}
+              key={`${open.document.id}:${restores}`}
               ref={documentView}
               open={open}
               annotations={annotations ?? []}

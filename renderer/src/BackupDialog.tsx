@@ -4,7 +4,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { BackupReason, LibraryBackup, LibraryBackups } from '../../common/types.ts';
 import { asExcerptError } from '../../common/client.ts';
+import { ExcerptError } from '../../common/errors.ts';
 import { api } from './api.ts';
+import { saveAllEdits } from './unsavedEdits.ts';
 import { useModalDialog } from './useModalDialog.ts';
 
 interface BackupDialogProps {
@@ -60,6 +62,9 @@ export function BackupDialog({ onRestored, onClose }: BackupDialogProps) {
   });
 
   const restore = (backup: LibraryBackup) => run(async () => {
+    // Edits still waiting go into the library first, so the copy kept before the restore has them.
+    const unsaved = await saveAllEdits();
+    if (unsaved.length > 0) throw new ExcerptError('conflict', `${unsaved.join(' ')} The backup was not restored; try again once they are saved.`);
     const restored = await api.restoreBackup({ file: backup.file });
     onRestored(`The library was restored from the backup of ${when(backup)}. The library as it was is kept as the backup ${restored.safetyCopy.file}.`);
     dialog.current?.close();

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { openLibrary } from '../../core/library.ts';
 import { startApp } from './harness.ts';
-import { eventually } from './editorKeys.ts';
+import { downTo, eventually, toStart } from './editorKeys.ts';
 
 const TITLE = 'Ministers agree on consultations';
 const release = `${TITLE}
@@ -30,7 +31,17 @@ test('an analyst backs the library up, changes it, restores the backup and sees 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'hidden' });
 
-  // 2. The library changes: a document renamed, another imported.
+  // 2. The library changes: words typed in the open document and not saved yet (the page's clock
+  // stands still, so the pause that would save them never ends), a document renamed, another imported.
+  await page.locator('.document-text').focus();
+  await toStart(page);
+  await downTo(page, 'The ministers agreed');
+  await page.keyboard.press('Control+e');
+  await page.keyboard.press('End');
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
+  await page.keyboard.type(' Typed before the restore.');
+  await page.getByRole('status').filter({ hasText: 'Edited' }).waitFor();
   await service.updateDocument({ id: documentId, title: 'Renamed after the backup' });
   await service.importFiles({ files: [{ name: 'later.txt', bytes: Buffer.from('Later statement\n\nImported after the backup.').toString('base64') }] });
   await eventually(async () => assert.deepEqual((await listed()).sort(), ['Later statement', 'Renamed after the backup']));
@@ -45,9 +56,18 @@ test('an analyst backs the library up, changes it, restores the backup and sees 
   await eventually(async () => assert.match(await page.locator('.message-region').textContent() ?? '',
     /^The library was restored from the backup of .+\. The library as it was is kept as the backup library-\d{8}-\d{6}(-\d+)?-before-restore\.sqlite\.Dismiss$/));
 
-  // 4. The window shows the library as it was, and the library holds it.
+  // 4. The window shows the library as it was, the open document's text too, and the library holds it.
   await eventually(async () => assert.deepEqual(await listed(), [TITLE]));
   await page.getByRole('article', { name: TITLE }).waitFor();
+  await eventually(async () => assert.doesNotMatch(await page.locator('.document-text').textContent() ?? '', /Typed before the restore/));
+  assert.match(await page.locator('.document-text').textContent() ?? '', /The ministers agreed to hold consultations on information security\./);
   assert.deepEqual((await service.listDocuments({})).map((d) => d.title), [TITLE]);
-  assert.deepEqual((await service.listBackups({})).backups.map((b) => b.reason), ['before-restore', 'manual']);
+  assert.doesNotMatch((await service.getDocument({ id: documentId })).text, /Typed before the restore/);
+  const [safetyCopy, manual] = (await service.listBackups({})).backups;
+  assert.deepEqual([safetyCopy?.reason, manual?.reason], ['before-restore', 'manual']);
+
+  // 5. The words typed before the restore were saved first: the copy kept before it holds them.
+  const kept = openLibrary(safetyCopy!.path);
+  t.after(() => kept.close());
+  assert.match((await kept.service.getDocument({ id: documentId })).text, /information security\. Typed before the restore\./);
 });
