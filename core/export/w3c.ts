@@ -73,10 +73,11 @@ export function snapshotToW3c(snapshot: ExportSnapshot, exportedAt: string): str
   // A tag's body names the tag by its path from the top of the codebook, "Parent › Child":
   // tags of one name under two parents stay two tags when the file is read back.
   const tagBodies = new Map<number, string>();
-  const tagBodiesOf = (excerpt: Excerpt) => excerpt.tagIds.map((tagId, i) => {
+  const tagBodiesOf = (excerpt: Excerpt) => excerpt.tagIds.map((tagId) => {
     let body = tagBodies.get(tagId);
     if (body === undefined) {
-      body = JSON.stringify({ type: 'TextualBody', purpose: 'tagging', value: paths.get(tagId) ?? excerpt.tags[i]! } satisfies TextualBody);
+      // The snapshot's tags all stand in its codebook (their names come from it).
+      body = JSON.stringify({ type: 'TextualBody', purpose: 'tagging', value: paths.get(tagId)! } satisfies TextualBody);
       tagBodies.set(tagId, body);
     }
     return body;

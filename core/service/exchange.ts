@@ -169,6 +169,7 @@ function addDocument(ctx: ServiceContext, write: Write, document: LaidOutDocumen
 /// W3C annotations onto the documents the library holds.
 function addAnnotations(ctx: ServiceContext, write: Write, annotations: readonly ImportedAnnotation[], tally: Tally): void {
   const documentFor = new Map<string, number | null>();
+  const tagFor = new Map<string, number>();
   const targets = new Map<number, Target>();
   for (const annotation of annotations) {
     const key = `${annotation.source}\n${annotation.title ?? ''}`;
@@ -183,7 +184,14 @@ function addAnnotations(ctx: ServiceContext, write: Write, annotations: readonly
       tally.problems.push(`An annotation on ${what} has no quote (TextQuoteSelector) to find its passage by; it was left out.`);
       continue;
     }
-    const tagIds = annotation.tags.map((name) => tagNamed(ctx, write, name, tally));
+    const tagIds = annotation.tags.map((name) => {
+      let tagId = tagFor.get(name);
+      if (tagId === undefined) {
+        tagId = tagNamed(ctx, write, name, tally);
+        tagFor.set(name, tagId);
+      }
+      return tagId;
+    });
     if (tagIds.length === 0) {
       tally.problems.push(`The annotation on “${shortQuote(annotation.exact)}” in ${what} has no tag; Excerpt keeps tagged highlights only.`);
       continue;
