@@ -7,7 +7,7 @@
 /// run() (the package's documented API), whose result carries every finding with its severity.
 /// Its file outputs are no substitute: the CSV writer races its own header (two unordered
 /// writes; the first row came out cut), and the SARIF output has no severities.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,14 +151,14 @@ function filesToScan(): ScannedFile[] {
   return [...electron, 'renderer/index.html'].map((file) => ({ file, text: readFileSync(join(projectRoot, file), 'utf8') }));
 }
 
-/// Runs electronegativity over a copy of `files` (read from the folder `from`; copied into a
-/// folder holding just them, under the same paths), assuming the Electron version package.json pins.
-export async function scan(files: readonly ScannedFile[], from = projectRoot): Promise<ScanResult> {
+/// Runs electronegativity over `files` (written into a folder holding just them, under the same
+/// paths), assuming the Electron version package.json pins.
+export async function scan(files: readonly ScannedFile[]): Promise<ScanResult> {
   const folder = mkdtempSync(join(tmpdir(), 'excerpt-lint-security-'));
   try {
-    for (const { file } of files) {
+    for (const { file, text } of files) {
       mkdirSync(join(folder, file, '..'), { recursive: true });
-      cpSync(join(from, file), join(folder, file));
+      writeFileSync(join(folder, file), text);
     }
     const { devDependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (options: object) => Promise<ScanResult>;

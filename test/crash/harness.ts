@@ -7,13 +7,14 @@
 import { join } from 'node:path';
 import { seededRandom } from '../../bench/pressReleases.ts';
 import { openLibrary } from '../../core/library.ts';
+import { textFile } from '../../core/testing/tempLibrary.ts';
 import { ensureRendererBuilt } from '../../scripts/build.ts';
 import { bundleExcerpt, startExcerptProcess, type ExcerptProcess } from './excerptProcess.ts';
 import { importLife } from './importLife.ts';
 import { inspectLibrary, type Inspection, type OpenInspection } from './inspectLibrary.ts';
 import type { LifeContext, LifeOutcome } from './life.ts';
 import { LibraryModel, type AcknowledgedWrites, type Reconciliation } from './libraryModel.ts';
-import { asImportedFile, ReleaseSource } from './releases.ts';
+import { ReleaseSource } from './releases.ts';
 import { serveLife } from './serveLife.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -171,7 +172,7 @@ async function startLibrary(libraryPath: string, model: LibraryModel, releases: 
       tagIds.push((await library.service.createTag({ name })).id);
     }
     const first = await releases.fresh(6);
-    const result = await library.service.importFiles({ files: first.map(asImportedFile) });
+    const result = await library.service.importFiles({ files: first.map((r) => textFile(r.name, r.content)) });
     for (const imported of result.imported) model.imported(imported.id, first.find((release) => release.name === imported.name)!);
     return tagIds;
   } finally {

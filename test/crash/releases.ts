@@ -42,8 +42,3 @@ export class ReleaseSource {
     return release(earlier.name.replace(/(-rev\d+)?\.txt$/, `-rev${n}.txt`), blocks.join('\n\n'));
   }
 }
-
-/// The release as importFiles takes a file.
-export function asImportedFile(release: Release): { name: string; bytes: string } {
-  return { name: release.name, bytes: Buffer.from(release.content).toString('base64') };
-}

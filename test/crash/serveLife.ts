@@ -3,11 +3,11 @@
 /// delete highlights and import new releases and re-issues, until the process is killed.
 /// Each answer is an acknowledged write; each request left without one, a write in flight.
 import { ExcerptError } from '../../common/errors.ts';
+import { textFile } from '../../core/testing/tempLibrary.ts';
 import type { ExcerptProcess } from './excerptProcess.ts';
 import { killAt, killMoment, type LifeContext, type LifeOutcome } from './life.ts';
 import type { WriteInFlight } from './libraryModel.ts';
 import { loopbackCaller, NoAnswer, type LoopbackCall } from './loopbackCaller.ts';
-import { asImportedFile } from './releases.ts';
 
 /// Requests in flight at once.
 const WRITERS = 4;
@@ -128,7 +128,7 @@ export async function serveLife(excerpt: ExcerptProcess, ctx: LifeContext, workM
         await call('deleteAnnotation', { id: write.id });
         return model.deleted(write.id, write.note);
       case 'import': {
-        const result = await call('importFiles', { files: write.releases.map(asImportedFile) });
+        const result = await call('importFiles', { files: write.releases.map((r) => textFile(r.name, r.content)) });
         for (const release of write.releases) {
           const imported = result.imported.find((document) => document.name === release.name);
           if (imported) model.imported(imported.id, release);
@@ -137,7 +137,7 @@ export async function serveLife(excerpt: ExcerptProcess, ctx: LifeContext, workM
         return;
       }
       case 'reissue': {
-        const result = await call('importFiles', { files: [asImportedFile(write.release)] });
+        const result = await call('importFiles', { files: [textFile(write.release.name, write.release.content)] });
         if (result.revised[0]?.id === write.documentId) return model.reissued(write.documentId, write.release);
         outcome.surprises.push(`importFiles did not take ${write.release.name} as a re-issue of document ${write.documentId}: ${JSON.stringify(result)}`);
       }

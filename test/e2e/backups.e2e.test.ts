@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openLibrary } from '../../core/library.ts';
+import { importText } from '../../core/testing/tempLibrary.ts';
 import { startApp } from './harness.ts';
 import { downTo, eventually, toStart } from './editorKeys.ts';
 
@@ -43,7 +44,7 @@ test('an analyst backs the library up, changes it, restores the backup and sees 
   await page.keyboard.type(' Typed before the restore.');
   await page.getByRole('status').filter({ hasText: 'Edited' }).waitFor();
   await service.updateDocument({ id: documentId, title: 'Renamed after the backup' });
-  await service.importFiles({ files: [{ name: 'later.txt', bytes: Buffer.from('Later statement\n\nImported after the backup.').toString('base64') }] });
+  await importText(library, 'later.txt', 'Later statement\n\nImported after the backup.');
   await eventually(async () => assert.deepEqual((await listed()).sort(), ['Later statement', 'Renamed after the backup']));
 
   // 3. Restore the backup: asked first, told what became of the library as it was.
