@@ -99,7 +99,7 @@ export function readExportSnapshot(sources: ExcerptSources, filter: ExportFilter
   const codebook = codebookOrder(sources.tags.list());
   const tagNames = new Map(codebook.map((tag) => [tag.id, tag.name]));
   const excerpts = selectExcerpts(sources, filter, textOf).map((row): Excerpt => {
-    const { cited, text, paragraphStarts, codePoints } = documentOf({ id: row.documentId, title: row.title, source: row.source, published: row.published, url: row.url });
+    const { cited, text, paragraphStarts, codePoints } = documentOf(row.document);
     const tagIds = JSON.parse(row.tagIds) as number[];
     return {
       id: row.annotationId,

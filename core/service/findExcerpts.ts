@@ -24,10 +24,11 @@ export function findExcerptMethods(ctx: ServiceContext): Methods<'findExcerpts'>
 
 /// Newest documents first (undated ones last), then in reading order within a document.
 function newestFirst(a: ExcerptRow, b: ExcerptRow): number {
-  if (a.published !== b.published) {
-    if (a.published === null) return 1;
-    if (b.published === null) return -1;
-    return a.published < b.published ? 1 : -1;
+  const [published, otherPublished] = [a.document.published, b.document.published];
+  if (published !== otherPublished) {
+    if (published === null) return 1;
+    if (otherPublished === null) return -1;
+    return published < otherPublished ? 1 : -1;
   }
   return a.documentId - b.documentId || a.start - b.start || a.end - b.end || a.annotationId - b.annotationId;
 }
@@ -37,9 +38,9 @@ function found(row: ExcerptRow, text: string): FoundExcerpt {
   return {
     id: row.annotationId,
     documentId: row.documentId,
-    title: row.title,
-    source: row.source,
-    published: row.published,
+    title: row.document.title,
+    source: row.document.source,
+    published: row.document.published,
     start: row.start,
     end: row.end,
     ...around(text, row.start, row.end),

@@ -6,10 +6,8 @@ import type Database from 'better-sqlite3';
 export interface ExcerptRow {
   annotationId: number;
   documentId: number;
-  title: string;
-  source: string | null;
-  published: string | null;
-  url: string | null;
+  /// The document's citation: one object shared by all its highlights' rows.
+  document: Citation;
   start: number;
   end: number;
   prefix: string;
@@ -24,7 +22,7 @@ export interface ExcerptRow {
 type HighlightColumns = [annotationId: number, documentId: number, start: number, end: number, prefix: string, suffix: string, note: string, createdAt: string, updatedAt: string, tagIds: string];
 
 /// A document as its excerpts cite it.
-interface CitationColumns {
+export interface Citation {
   id: number;
   title: string;
   source: string | null;
@@ -82,7 +80,7 @@ export function excerptStore(db: Database.Database) {
       AND (@source IS NULL OR d.source = @source)
       AND (@documentIds IS NULL OR a.document_id IN (SELECT value FROM json_each(@documentIds)))
     ORDER BY a.document_id, a."start", a."end", a.id`).raw();
-  const citation = db.prepare<[number], CitationColumns>(
+  const citation = db.prepare<[number], Citation>(
     'SELECT id, title, source, published_at AS published, source_url AS url FROM documents WHERE id = ?');
   const placedWith = db.prepare<{ documentIds: string; tagIds: string }, PlacedRange>(`
     SELECT DISTINCT a.id, a.document_id AS documentId, a."start" AS start, a."end" AS "end"
@@ -107,12 +105,11 @@ export function excerptStore(db: Database.Database) {
         source: selection.source,
         documentIds: json(selection.documentIds),
       });
-      let cited: CitationColumns | undefined;
+      let cited: Citation | undefined;
       return Array.from(rows, ([annotationId, documentId, start, end, prefix, suffix, note, createdAt, updatedAt, tagIds]) => {
         // The rows come in document order: a document is read at its first highlight.
         if (cited?.id !== documentId) cited = citation.get(documentId)!;
-        const { title, source, published, url } = cited;
-        return { annotationId, documentId, title, source, published, url, start, end, prefix, suffix, note, createdAt, updatedAt, tagIds };
+        return { annotationId, documentId, document: cited, start, end, prefix, suffix, note, createdAt, updatedAt, tagIds };
       });
     },
     /// The placed highlights in `documentIds` carrying one of `tagIds`.
